@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Every target installs what it needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+DEMO_DB := out/demo.db
+
+.PHONY: help install install-dev system-deps demo test bench eval clean
+
+help:
+	@echo "make demo    install, ingest examples/corpus/ and write out/demo-report.md"
+	@echo "make test    install (with dev tools and PostgreSQL) and run the whole test suite"
+	@echo "make bench   run the benchmarks in bench/ (figures as ratios to a baseline)"
+	@echo "make eval    run the quality evaluations in eval/ (reads ../shared/data)"
+	@echo "make clean   remove .venv and out/"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The lock files pin every dependency with hashes; the package itself is installed editable.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes --no-deps -r requirements.lock
+	$(PIP) install --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --require-hashes --no-deps -r requirements-dev.lock
+	$(PIP) install --no-deps -e .
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+system-deps:
+	./scripts/system-deps.sh
+
+demo: install
+	$(BIN)/manysides ingest examples/corpus/ --db $(DEMO_DB)
+	$(BIN)/manysides report --db $(DEMO_DB) --format md --out out/demo-report.md
+	@echo "Report: out/demo-report.md"
+
+test: install-dev system-deps
+	$(BIN)/python -m pytest
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+eval: install
+	@scripts=$$(ls eval/*.py 2>/dev/null); \
+	if [ -z "$$scripts" ]; then echo "eval/: no evaluation scripts yet (see eval/README.md)"; fi; \
+	for script in $$scripts; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,231 @@
+"""The `manysides` command: a thin skin over the library.
+
+Each command parses its options, makes one library call and renders the result. Errors a
+user can cause (`ManysidesError`) become one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from manysides import __version__
+from manysides.config import Settings
+from manysides.errors import InputError, ManysidesError
+from manysides.ingest import ReadOptions, expand
+from manysides.ingest.dates import DateError, parse_date
+from manysides.jobs import IngestSummary, ingest
+from manysides.report.json import plain, to_json
+from manysides.report.markdown import render_summary
+from manysides.report.summary import headline, summarise
+from manysides.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_INTERRUPTED = 130
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+class _Group(click.Group):
+    """Turns library errors into click's one-line `Error: …` and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ManysidesError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def db_option(command: F) -> F:
+    return click.option(
+        "--db",
+        metavar="URL",
+        help="Database: a file path or sqlite:///FILE (default manysides.db, or $MANYSIDES_DB), "
+        "or postgresql://user@host/name for a shared server.",
+    )(command)
+
+
+def json_option(command: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(command)
+
+
+def _date_value(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="manysides")
+def cli() -> None:
+    """Compare how different news outlets cover the same story.
+
+    Feed it articles (text, HTML, JSON/JSONL, RSS/Atom, URLs); it stores them and, story by
+    story, shows what outlets agree on, what only one reports, where they contradict each
+    other, whom they quote and which words they choose.
+
+    \b
+    Example:
+        manysides ingest examples/corpus/
+        manysides articles --outlet "Harbour Herald"
+    """
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option("--outlet", help="Outlet of every article read (overrides what the inputs say).")
+@click.option(
+    "--date",
+    "published",
+    metavar="YYYY-MM-DD",
+    callback=_date_value,
+    help="Publication date of every article read (overrides what the inputs say).",
+)
+@click.option(
+    "--max-file-size",
+    metavar="SIZE",
+    help="Refuse files (and JSONL lines, and downloads) larger than this, e.g. 20MB (default) or 512KiB.",
+)
+@db_option
+@json_option
+def ingest_command(
+    inputs: tuple[str, ...],
+    outlet: str | None,
+    published: date | None,
+    max_file_size: str | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
+    """Read articles from files, folders, globs and URLs into the database.
+
+    Formats: plain text (optional header lines `date 2024-11-11`, `outlet: …`, `title: …`,
+    `url: …`), HTML pages, JSON (object or list), JSONL, RSS/Atom feeds, and http(s) URLs of
+    any of these. Folders are read recursively. Re-ingesting the same input adds nothing.
+
+    Each bad item prints one line `PATH[:LINE]: reason`; the good items are stored anyway,
+    and the command exits with status 1 if anything failed.
+
+    \b
+    Example:
+        manysides ingest examples/corpus/ 'feeds/*.xml' https://example.org/rss
+        manysides ingest story.txt --outlet "Harbour Herald" --date 2024-11-11
+    """
+    settings = Settings.load(db, max_file_size)
+    options = ReadOptions(outlet=outlet, published=published, max_file_bytes=settings.max_file_bytes)
+    expansion = expand(inputs)
+    summary = IngestSummary(failures=list(expansion.failures))
+    for failure in expansion.failures:
+        _print_failure(failure)
+    interrupted = False
+    with Store(settings.db_url) as store, _progress() as progress:
+        task = progress.add_task("Ingesting", total=len(expansion.sources))
+        try:
+            for event in ingest(expansion.sources, store, options):
+                summary.count(event)
+                if event.error is not None:
+                    _print_failure(event.error, progress.console)
+                if event.kind == "done":
+                    progress.advance(task)
+        except KeyboardInterrupt:
+            interrupted = True
+    _print_ingest_summary(summary, interrupted, as_json)
+    if interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    if summary.failed:
+        sys.exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    )
+
+
+def _print_failure(error: InputError, console: Console = stderr) -> None:
+    console.print(f"{error.location}: {error.reason}", markup=False, highlight=False)
+
+
+def _print_ingest_summary(summary: IngestSummary, interrupted: bool, as_json: bool) -> None:
+    if as_json:
+        failures = [{"location": f.location, "reason": f.reason} for f in summary.failures]
+        counts = {"added": summary.added, "present": summary.present, "failed": summary.failed}
+        click.echo(json.dumps(counts | {"interrupted": interrupted, "failures": failures}, indent=2))
+        return
+    line = f"Added {summary.added}, already present {summary.present}, failed {summary.failed}."
+    stderr.print(("Interrupted: every article counted here is stored. " if interrupted else "") + line)
+
+
+@cli.command("articles")
+@click.option("--outlet", help="Only this outlet (case-insensitive).")
+@click.option("--since", metavar="YYYY-MM-DD", callback=_date_value, help="Only articles published on or after.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@db_option
+@json_option
+def articles_command(
+    outlet: str | None, since: date | None, limit: int | None, db: str | None, as_json: bool
+) -> None:
+    """List stored articles, oldest first (undated last).
+
+    \b
+    Example:
+        manysides articles --outlet "Harbour Herald" --since 2024-11-01
+        manysides articles --json | jq '.[].title'
+    """
+    with Store(Settings.load(db).db_url) as store:
+        found = list(itertools.islice(store.articles(outlet=outlet, since=since), limit))
+    if as_json:
+        fields = ("id", "outlet", "title", "url", "published", "language", "source", "external_id")
+        click.echo(to_json([{key: plain(getattr(a, key)) for key in fields} | {"words": a.word_count} for a in found]))
+        return
+    table = Table("id", "date", "outlet", "words", "headline", title=f"{len(found)} articles")
+    for article in found:
+        table.add_row(
+            article.id[:12], str(article.published or "?"), article.outlet, f"{article.word_count:,}", headline(article)
+        )
+    stdout.print(table)
+
+
+@cli.command("report")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@db_option
+def report_command(fmt: str, out: Path | None, db: str | None) -> None:
+    """Write a report of what the database holds: coverage by outlet, each article with its date.
+
+    \b
+    Example:
+        manysides report --format md --out coverage.md
+    """
+    with Store(Settings.load(db).db_url) as store:
+        summary = summarise(store.articles())
+    rendered = render_summary(summary) if fmt == "md" else to_json(summary) + "\n"
+    if out is None:
+        click.echo(rendered, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(rendered, encoding="utf-8")
+    stderr.print(f"Wrote {out} ({summary.article_count} articles, {len(summary.outlets)} outlets).")
+
+
+main = functools.partial(cli, prog_name="manysides")

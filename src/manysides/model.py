@@ -1,0 +1,223 @@
+"""The typed records that flow through the pipeline.
+
+Every stage takes and returns these frozen dataclasses (see docs/ARCHITECTURE.md).
+Character offsets (`start`, `end`) always index into `Article.text`, so a finding can
+always be traced back to the exact words of its source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+_SPACES = re.compile(r"\s+")
+_TRAILING_SPACES = re.compile(r"[ \t\f\v]+\n")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def clean_text(raw: str) -> str:
+    """The text we store: NFC, Unix newlines, no trailing spaces, at most one blank line in a row.
+
+    Paragraph breaks are kept because later stages (and readers) use them; everything
+    else about layout is noise.
+    """
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ")
+    text = _TRAILING_SPACES.sub("\n", text + "\n")
+    return _MANY_BLANK_LINES.sub("\n\n", text).strip()
+
+
+def identity_text(text: str) -> str:
+    """The form of a text that decides identity: compatibility-normalised, whitespace collapsed.
+
+    Two copies of one article that differ only in line wrapping or non-breaking spaces
+    are the same article.
+    """
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def outlet_key(outlet: str) -> str:
+    """Outlet names compare case-insensitively and ignore spacing ("Daily  Planet" = "daily planet")."""
+    return _SPACES.sub(" ", outlet).strip().casefold()
+
+
+def article_id(outlet: str, text: str) -> str:
+    """sha256 of (outlet, normalised text): re-ingesting the same input yields the same id."""
+    digest = hashlib.sha256()
+    digest.update(outlet_key(outlet).encode("utf-8"))
+    digest.update(b"\x00")
+    digest.update(identity_text(text).encode("utf-8"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of one outlet. `text` is the cleaned body all offsets point into."""
+
+    id: str
+    outlet: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    language: str | None = None
+    source: str = ""
+    external_id: str | None = None
+
+    @classmethod
+    def create(cls, *, outlet: str, text: str, **metadata: object) -> Article:
+        """Build an article from raw parts: cleans the text and derives the id."""
+        body = clean_text(text)
+        name = _SPACES.sub(" ", outlet).strip()
+        return cls(id=article_id(name, body), outlet=name, text=body, **metadata)  # type: ignore[arg-type]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+# --- Analysis records (filled by the nlp/ stage) -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Evidence: a character range of one article."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing across all articles; `name` is its canonical form."""
+
+    id: str
+    name: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place in the text naming an entity; `surface` is the exact wording framing counts."""
+
+    start: int
+    end: int
+    surface: str
+    entity_id: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str
+    speaker_entity_id: str | None
+    anonymous: bool
+    cue: str
+    channel: str | None
+    direct: bool
+    content: Span
+    evidence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression normalised TimeML-style against `anchor` (the article's date)."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    granularity: Literal["day", "week", "month", "year", "interval"]
+    anchor: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: float
+    unit: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable statement, with the reporter's stance towards it and its evidence."""
+
+    subject: str
+    predicate: str
+    object: str
+    polarity: Literal["affirmed", "negated"]
+    modality: Literal["asserted", "reported", "alleged", "hedged", "denied"]
+    evidence: Span
+    numbers: tuple[Number, ...] = ()
+    dates: tuple[str, ...] = ()
+    attribution: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...]
+    times: tuple[TimeExpr, ...]
+
+
+# --- Stories and comparisons (stories/ and compare/ stages) --------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    article_ids: tuple[str, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    claims: tuple[Claim, ...]
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UniqueClaim:
+    claim: Claim
+    omitted_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    kind: Literal["negation", "denial", "number", "date", "place", "attribution"]
+    first: Claim
+    second: Claim
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    value: str
+    events: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    story_id: str
+    agreements: tuple[Agreement, ...] = ()
+    unique: tuple[UniqueClaim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    framing: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    timeline: tuple[TimelineEntry, ...] = ()

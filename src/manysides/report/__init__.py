@@ -1,0 +1,1 @@
+"""Reports: the same findings as JSON, Markdown and (later) one self-contained HTML file."""

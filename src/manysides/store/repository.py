@@ -1,0 +1,186 @@
+"""`Store`: open (and upgrade) a database, write articles, read them back.
+
+This is the only module that speaks SQL. It works the same on SQLite (WAL mode, the default
+single-user file) and PostgreSQL (a team's shared server).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import fields
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from manysides.config import database_url, redact
+from manysides.errors import NotFoundError, StoreError
+from manysides.model import Article
+from manysides.store import schema
+from manysides.store.schema import article_sources, articles, schema_info
+
+
+class AddResult(enum.Enum):
+    ADDED = "added"
+    PRESENT = "present"
+
+
+class Store:
+    """A manysides database. Open with `Store(url)`; use as a context manager to close it.
+
+    `url` is anything `config.database_url` accepts: a file path, sqlite:///…, postgresql://….
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url = database_url(url)
+        self.engine = _create_engine(url)
+        try:
+            _prepare_schema(self.engine)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"{redact(url)}: cannot open the database: {_reason(exc)}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return _stored_version(conn) or 0
+
+    def add_article(self, article: Article) -> AddResult:
+        """Store one article in its own transaction; an article already there is left as it is.
+
+        The source it was read from is recorded either way, so duplicates keep their provenance.
+        """
+        now = datetime.now(timezone.utc)
+        row = _article_row(article) | {"ingested_at": now}
+        source_row = {"article_id": article.id, "source": article.source, "seen_at": now}
+        try:
+            with self.engine.begin() as conn:
+                # RETURNING, not rowcount: psycopg 3 reports -1 for INSERT … ON CONFLICT DO NOTHING.
+                inserted = conn.execute(self._insert_or_ignore(articles).values(row).returning(articles.c.id))
+                added = inserted.first() is not None
+                conn.execute(self._insert_or_ignore(article_sources).values(source_row))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{redact(self.url)}: cannot store article {article.id[:12]}: {_reason(exc)}") from exc
+        return AddResult.ADDED if added else AddResult.PRESENT
+
+    def _insert_or_ignore(self, table: Table) -> Any:
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        return dialect.insert(table).on_conflict_do_nothing()
+
+    def get_article(self, article_id: str) -> Article:
+        """One article by its id or an unambiguous prefix of at least 6 characters."""
+        query = select(articles).where(articles.c.id.startswith(article_id, autoescape=True)).limit(2)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all() if len(article_id) >= 6 else []
+        if len(rows) != 1:
+            why = "ambiguous prefix" if rows else "no such article"
+            raise NotFoundError(f"article {article_id!r}: {why}")
+        return _article_from_row(rows[0])
+
+    def articles(self, outlet: str | None = None, since: date | None = None) -> Iterator[Article]:
+        """Articles ordered by date (unknown dates last), then outlet; streamed, not loaded at once."""
+        query = select(articles)
+        if outlet:
+            query = query.where(func.lower(articles.c.outlet) == outlet.strip().lower())
+        if since:
+            query = query.where(articles.c.published >= since)
+        query = query.order_by(articles.c.published.is_(None), articles.c.published, articles.c.outlet, articles.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(stream_results=True, yield_per=500).execute(query).mappings():
+                yield _article_from_row(row)
+
+    def sources_of(self, article_id: str) -> list[str]:
+        """Every file, line or URL the article was read from, in the order first seen."""
+        query = (
+            select(article_sources.c.source)
+            .where(article_sources.c.article_id == article_id)
+            .order_by(article_sources.c.seen_at, article_sources.c.source)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+
+
+def _create_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"{redact(url)}: not a database URL") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _tune_sqlite)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets readers (the web app) work while an ingest writes; NORMAL sync is safe under WAL."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _prepare_schema(engine: Engine) -> None:
+    with engine.begin() as conn:
+        if not inspect(conn).has_table("schema_info"):
+            schema.metadata.create_all(conn)
+            _stamp(conn, schema.SCHEMA_VERSION)
+            return
+        version = _stored_version(conn) or 0
+    if version > schema.SCHEMA_VERSION:
+        raise StoreError(
+            f"{redact(engine.url.render_as_string())}: database schema version {version} is newer than this "
+            f"manysides understands ({schema.SCHEMA_VERSION}); upgrade manysides"
+        )
+    for step in range(version, schema.SCHEMA_VERSION):
+        with engine.begin() as conn:
+            schema.UPGRADES[step](conn)
+            _stamp(conn, step + 1)
+
+
+def _stored_version(conn: Any) -> int | None:
+    value = conn.execute(select(schema_info.c.value).where(schema_info.c.key == "schema_version")).scalar()
+    return int(value) if value is not None else None
+
+
+def _stamp(conn: Any, version: int) -> None:
+    conn.execute(schema_info.delete().where(schema_info.c.key == "schema_version"))
+    conn.execute(schema_info.insert().values(key="schema_version", value=str(version)))
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    return {name: getattr(article, name) for name in _ARTICLE_FIELDS}
+
+
+def _article_from_row(row: Any) -> Article:
+    return Article(**{name: row[name] for name in _ARTICLE_FIELDS})
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return str(original).strip().splitlines()[0]

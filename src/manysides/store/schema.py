@@ -1,0 +1,75 @@
+"""The database schema (SQLAlchemy Core), its version, and the steps that upgrade older databases.
+
+A new database gets the current tables in one go and is stamped with SCHEMA_VERSION.
+A database stamped with an older version runs the UPGRADES after its version, in order,
+each in its own transaction, so an interrupted upgrade resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+SCHEMA_VERSION = 2
+
+metadata = MetaData()
+
+schema_info = Table(
+    "schema_info",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("outlet", Text, nullable=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("published", Date),
+    Column("published_inferred", Boolean, nullable=False, default=False),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("external_id", Text),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_published", "published"),
+)
+
+# Every place an article was read from: the same text can arrive in two files or feeds.
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("source", Text, primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _add_article_sources(conn: Connection) -> None:
+    """Version 2: provenance of every copy, seeded with the source each article was first read from."""
+    article_sources.create(conn)
+    conn.execute(text("INSERT INTO article_sources (article_id, source, seen_at) SELECT id, source, ingested_at FROM articles"))
+
+
+# UPGRADES[v] takes a database from version v to v + 1.
+UPGRADES: dict[int, Callable[[Connection], None]] = {
+    1: _add_article_sources,
+}

@@ -1,0 +1,100 @@
+"""The store on both databases: every test here runs on a real SQLite file and on real PostgreSQL."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from manysides.config import database_url
+from manysides.errors import NotFoundError, StoreError
+from manysides.model import Article
+from manysides.store import AddResult, Store
+from manysides.store.schema import SCHEMA_VERSION
+
+
+def make(outlet="Bay Times", body="The inquiry opened on Tuesday.", published=date(2024, 11, 12), source="a.txt"):
+    return Article.create(outlet=outlet, text=body, published=published, title="Inquiry opens", source=source)
+
+
+def test_an_article_is_stored_once_and_read_back_unchanged(db_url):
+    article = make()
+    with Store(db_url) as store:
+        assert store.add_article(article) is AddResult.ADDED
+        assert store.add_article(article) is AddResult.PRESENT
+        assert store.count_articles() == 1
+        assert store.get_article(article.id) == article
+
+
+def test_a_duplicate_from_another_file_keeps_its_provenance(db_url):
+    original, copy = make(source="first.txt"), make(source="copy/second.txt")
+    with Store(db_url) as store:
+        store.add_article(original)
+        assert store.add_article(copy) is AddResult.PRESENT
+        assert store.sources_of(original.id) == ["first.txt", "copy/second.txt"]
+        assert store.get_article(original.id).source == "first.txt"
+
+
+def test_listing_filters_by_outlet_and_date_and_puts_undated_last(db_url):
+    with Store(db_url) as store:
+        store.add_article(make("Bay Times", "one", date(2024, 11, 12)))
+        store.add_article(make("Bay Times", "two", None))
+        store.add_article(make("Harbour Herald", "three", date(2024, 11, 8)))
+        assert [a.text for a in store.articles()] == ["three", "one", "two"]
+        assert [a.text for a in store.articles(outlet="bay times")] == ["one", "two"]
+        assert [a.text for a in store.articles(since=date(2024, 11, 10))] == ["one"]
+
+
+def test_get_article_by_prefix(db_url):
+    article = make()
+    with Store(db_url) as store:
+        store.add_article(article)
+        assert store.get_article(article.id[:8]).id == article.id
+        with pytest.raises(NotFoundError, match="no such article"):
+            store.get_article("0" * 64)
+        with pytest.raises(NotFoundError):
+            store.get_article(article.id[:3])  # too short to be a reliable prefix
+
+
+def test_a_version_1_database_is_upgraded_on_open_and_keeps_its_articles(db_url):
+    engine = create_engine(database_url(db_url))
+    with engine.begin() as conn:  # the schema as version 1 laid it out
+        conn.execute(text("CREATE TABLE schema_info (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)"))
+        conn.execute(text("INSERT INTO schema_info VALUES ('schema_version', '1')"))
+        conn.execute(
+            text(
+                "CREATE TABLE articles (id VARCHAR(64) PRIMARY KEY, outlet TEXT NOT NULL, title TEXT, url TEXT,"
+                " published DATE, published_inferred BOOLEAN NOT NULL, language VARCHAR(16), text TEXT NOT NULL,"
+                " source TEXT NOT NULL, external_id TEXT, ingested_at TIMESTAMP NOT NULL)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO articles VALUES ('abc123abc123', 'Bay Times', NULL, NULL, '2024-11-12', FALSE, NULL,"
+                " 'Old text.', 'old.txt', NULL, '2024-11-12 10:00:00')"
+            )
+        )
+    engine.dispose()
+    with Store(db_url) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.get_article("abc123").text == "Old text."
+        assert store.sources_of("abc123abc123") == ["old.txt"]
+
+
+def test_a_database_from_a_newer_manysides_is_refused(db_url):
+    with Store(db_url) as store:
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE schema_info SET value = '99' WHERE key = 'schema_version'"))
+    with pytest.raises(StoreError, match="schema version 99 is newer than this manysides understands"):
+        Store(db_url)
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'm.db'}") as store, store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_an_unreachable_server_is_a_one_line_error_without_the_password():
+    with pytest.raises(StoreError) as caught:
+        Store("postgresql+psycopg://someone:secret@127.0.0.1:1/nothing")
+    assert "secret" not in str(caught.value)
+    assert str(caught.value).startswith("postgresql+psycopg://someone:***@127.0.0.1:1/nothing: cannot open the database:")

@@ -1,20 +1,12 @@
 """Shared fixtures: a real PostgreSQL server on loopback, store URLs for both databases, a local HTTP server.
 
-The PostgreSQL server is started once per test session from the installed binaries
-(`make test` installs them through scripts/system-deps.sh) and each test gets a fresh
-database on it. As root, the server runs as the `postgres` system user, because PostgreSQL
-refuses to run as root.
+The PostgreSQL server (tests/pgserver.py) is started once per test session from the installed
+binaries (`make test` installs them through scripts/system-deps.sh); each test gets a fresh
+database on it.
 """
 
 from __future__ import annotations
 
-import glob
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
@@ -22,75 +14,28 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import psycopg
 import pytest
+
+from tests.pgserver import PostgresServer, PostgresUnavailable, temporary_postgres
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def _pg_bindir() -> Path:
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
-    found = candidates[-1] if candidates else shutil.which("pg_ctl")
-    if not found:
-        pytest.fail("PostgreSQL binaries not found: run `make test` (it installs them) or apt-get install postgresql")
-    return Path(found).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class PostgresServer:
-    port: int
-    user: str = "manysides"
-
-    def url(self, database: str) -> str:
-        return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
-
-    def admin(self) -> psycopg.Connection:
-        return psycopg.connect(host="127.0.0.1", port=self.port, user=self.user, dbname="postgres", autocommit=True)
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    bindir = _pg_bindir()
-    home = Path(tempfile.mkdtemp(prefix="manysides-pg-"))
-    run_as: dict[str, object] = {}
-    if os.geteuid() == 0:
-        account = pwd.getpwnam("postgres")
-        os.chown(home, account.pw_uid, account.pw_gid)
-        run_as = {"user": account.pw_uid, "group": account.pw_gid, "extra_groups": []}
-    data, log = home / "data", home / "server.log"
-    server = PostgresServer(port=_free_port())
-
-    def pg(*args: str) -> None:
-        subprocess.run([str(bindir / args[0]), *args[1:]], check=True, capture_output=True, cwd=home, **run_as)
-
-    pg("initdb", "-D", str(data), "-U", server.user, "--auth=trust", "-E", "UTF8", "--locale=C")
-    options = f"-h 127.0.0.1 -p {server.port} -k {home} -F -c fsync=off -c full_page_writes=off"
     try:
-        pg("pg_ctl", "-D", str(data), "-o", options, "-l", str(log), "-w", "-t", "60", "start")
-    except subprocess.CalledProcessError:
-        pytest.fail(f"PostgreSQL did not start:\n{log.read_text(errors='replace') if log.exists() else ''}")
-    try:
-        yield server
-    finally:
-        pg("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(home, ignore_errors=True)
+        with temporary_postgres() as server:
+            yield server
+    except PostgresUnavailable as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture
 def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
     """A fresh, empty database on the session's server, dropped after the test."""
     name = f"t_{uuid.uuid4().hex[:12]}"
-    with postgres_server.admin() as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield postgres_server.url(name)
-    with postgres_server.admin() as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    yield postgres_server.create_database(name)
+    postgres_server.drop_database(name)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -13,7 +13,6 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Literal
 
 from manysides.config import DEFAULT_MAX_FILE_BYTES
@@ -98,7 +97,7 @@ def _walk(folder: str) -> Iterator[str]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and _suffix(name) in SUFFIXES:
                 yield os.path.join(root, name)
 
 
@@ -108,32 +107,38 @@ def read(source: str, options: ReadOptions) -> Iterator[Item]:
         if is_url(source):
             yield from _read_url(source, options)
         else:
-            yield from _read_file(Path(source), options)
+            yield from _read_file(source, options)
     except InputError as exc:
         yield exc
 
 
-def _read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
+def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
+    # os.path, not pathlib: pathlib interns every path part, which would grow memory with the corpus.
     origin = Origin(
-        location=str(path),
+        location=path,
         outlet=options.outlet,
         published=options.published,
-        folder=path.parent.name or None,
-        stem=path.stem,
+        folder=os.path.basename(os.path.dirname(path)) or None,
+        stem=os.path.splitext(os.path.basename(path))[0],
     )
-    suffix_format = SUFFIXES.get(path.suffix.lower())
+    suffix_format = SUFFIXES.get(_suffix(path))
     try:
         if suffix_format == "jsonl":
-            with path.open("rb") as lines:
+            with open(path, "rb") as lines:
                 yield from parse_jsonl(lines, origin, options.max_file_bytes)
             return
-        size = path.stat().st_size
+        size = os.path.getsize(path)
         if size > options.max_file_bytes:
             raise origin.error(too_large(size, options.max_file_bytes))
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError as exc:
         raise origin.error(f"cannot read: {exc.strerror or exc}") from exc
     yield from _parse(data, suffix_format, origin, options)
+
+
+def _suffix(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
 
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:

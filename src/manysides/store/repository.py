@@ -7,6 +7,7 @@ single-user file) and PostgreSQL (a team's shared server).
 from __future__ import annotations
 
 import enum
+import threading
 from dataclasses import fields
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
@@ -14,8 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Engine, Table, TextClause, bindparam, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -40,6 +40,8 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url = database_url(url)
         self.engine = _create_engine(url)
+        self._writer: Connection | None = None  # one connection kept for writes: no pool round trip per article
+        self._writer_lock = threading.Lock()
         try:
             _prepare_schema(self.engine)
         except SQLAlchemyError as exc:
@@ -53,6 +55,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        self._drop_writer()
         self.engine.dispose()
 
     @property
@@ -69,18 +72,21 @@ class Store:
         row = _article_row(article) | {"ingested_at": now}
         source_row = {"article_id": article.id, "source": article.source, "seen_at": now}
         try:
-            with self.engine.begin() as conn:
-                # RETURNING, not rowcount: psycopg 3 reports -1 for INSERT … ON CONFLICT DO NOTHING.
-                inserted = conn.execute(self._insert_or_ignore(articles).values(row).returning(articles.c.id))
-                added = inserted.first() is not None
-                conn.execute(self._insert_or_ignore(article_sources).values(source_row))
+            with self._writer_lock:
+                if self._writer is None:
+                    self._writer = self.engine.connect()
+                with self._writer.begin():
+                    added = self._writer.execute(_INSERT_ARTICLE, row).first() is not None
+                    self._writer.execute(_INSERT_SOURCE, source_row)
         except SQLAlchemyError as exc:
+            self._drop_writer()  # the next write starts on a fresh connection
             raise StoreError(f"{redact(self.url)}: cannot store article {article.id[:12]}: {_reason(exc)}") from exc
         return AddResult.ADDED if added else AddResult.PRESENT
 
-    def _insert_or_ignore(self, table: Table) -> Any:
-        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-        return dialect.insert(table).on_conflict_do_nothing()
+    def _drop_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
 
     def get_article(self, article_id: str) -> Article:
         """One article by its id or an unambiguous prefix of at least 6 characters."""
@@ -117,6 +123,23 @@ class Store:
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+
+
+def _insert_ignoring_duplicates(table: Table, returning: str = "") -> TextClause:
+    """`INSERT … ON CONFLICT DO NOTHING [RETURNING …]`, one text for SQLite (≥ 3.35) and PostgreSQL.
+
+    Written as text because SQLAlchemy cannot cache the compiled form of its dialect-specific
+    on-conflict inserts, and compiling on every row cost more than the insert itself.
+    RETURNING tells whether a row was added: psycopg 3 reports rowcount -1 for this statement.
+    """
+    names = [column.name for column in table.columns]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)}) ON CONFLICT DO NOTHING"
+    sql += f" RETURNING {returning}" if returning else ""
+    return text(sql).bindparams(*(bindparam(column.name, type_=column.type) for column in table.columns))
+
+
+_INSERT_ARTICLE = _insert_ignoring_duplicates(articles, returning="id")
+_INSERT_SOURCE = _insert_ignoring_duplicates(article_sources)
 
 
 def _create_engine(url: str) -> Engine:

@@ -23,6 +23,7 @@ def test_an_article_is_stored_once_and_read_back_unchanged(db_url):
         assert store.add_article(article) is AddResult.PRESENT
         assert store.count_articles() == 1
         assert store.get_article(article.id) == article
+        assert store.sources_of(article.id) == ["a.txt"]  # the same source again is not a new one
 
 
 def test_a_duplicate_from_another_file_keeps_its_provenance(db_url):

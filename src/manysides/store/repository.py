@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, TextClause, bindparam, create_engine, event, func, inspect, select, text
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -66,18 +66,19 @@ class Store:
     def add_article(self, article: Article) -> AddResult:
         """Store one article in its own transaction; an article already there is left as it is.
 
-        The source it was read from is recorded either way, so duplicates keep their provenance.
+        A copy read from another source is recorded in `article_sources`, so duplicates keep
+        their provenance.
         """
         now = datetime.now(timezone.utc)
         row = _article_row(article) | {"ingested_at": now}
-        source_row = {"article_id": article.id, "source": article.source, "seen_at": now}
         try:
             with self._writer_lock:
                 if self._writer is None:
                     self._writer = self.engine.connect()
                 with self._writer.begin():
                     added = self._writer.execute(_INSERT_ARTICLE, row).first() is not None
-                    self._writer.execute(_INSERT_SOURCE, source_row)
+                    if not added:
+                        self._writer.execute(_ADD_SOURCE, {"article_id": article.id, "source": article.source, "seen_at": now})
         except SQLAlchemyError as exc:
             self._drop_writer()  # the next write starts on a fresh connection
             raise StoreError(f"{redact(self.url)}: cannot store article {article.id[:12]}: {_reason(exc)}") from exc
@@ -111,35 +112,37 @@ class Store:
                 yield _article_from_row(row)
 
     def sources_of(self, article_id: str) -> list[str]:
-        """Every file, line or URL the article was read from, in the order first seen."""
-        query = (
+        """Every file, line or URL the article was read from, the first one first."""
+        first = select(articles.c.source).where(articles.c.id == article_id)
+        further = (
             select(article_sources.c.source)
             .where(article_sources.c.article_id == article_id)
             .order_by(article_sources.c.seen_at, article_sources.c.source)
         )
         with self.engine.connect() as conn:
-            return list(conn.execute(query).scalars())
+            return [*conn.execute(first).scalars(), *conn.execute(further).scalars()]
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()
 
 
-def _insert_ignoring_duplicates(table: Table, returning: str = "") -> TextClause:
-    """`INSERT … ON CONFLICT DO NOTHING [RETURNING …]`, one text for SQLite (≥ 3.35) and PostgreSQL.
+# One SQL text for SQLite (>= 3.35) and PostgreSQL. Written as text because SQLAlchemy cannot cache
+# the compiled form of its dialect-specific on-conflict inserts, and compiling on every row cost more
+# than the insert itself. RETURNING tells whether a row was added (psycopg 3 reports rowcount -1 here).
+_INSERT_ARTICLE = text(
+    f"INSERT INTO articles ({', '.join(c.name for c in articles.columns)})"
+    f" VALUES ({', '.join(':' + c.name for c in articles.columns)})"
+    " ON CONFLICT DO NOTHING RETURNING id"
+).bindparams(*(bindparam(c.name, type_=c.type) for c in articles.columns))
 
-    Written as text because SQLAlchemy cannot cache the compiled form of its dialect-specific
-    on-conflict inserts, and compiling on every row cost more than the insert itself.
-    RETURNING tells whether a row was added: psycopg 3 reports rowcount -1 for this statement.
-    """
-    names = [column.name for column in table.columns]
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(':' + n for n in names)}) ON CONFLICT DO NOTHING"
-    sql += f" RETURNING {returning}" if returning else ""
-    return text(sql).bindparams(*(bindparam(column.name, type_=column.type) for column in table.columns))
-
-
-_INSERT_ARTICLE = _insert_ignoring_duplicates(articles, returning="id")
-_INSERT_SOURCE = _insert_ignoring_duplicates(article_sources)
+# A further source of a stored article, unless it is the one the article was first read from.
+_ADD_SOURCE = text(
+    "INSERT INTO article_sources (article_id, source, seen_at)"
+    " SELECT :article_id, :source, :seen_at"
+    " WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = :article_id AND source = :source)"
+    " ON CONFLICT DO NOTHING"
+).bindparams(*(bindparam(c.name, type_=c.type) for c in article_sources.columns))
 
 
 def _create_engine(url: str) -> Engine:

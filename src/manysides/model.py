@@ -133,15 +133,23 @@ class Quote:
     evidence: Span
 
 
+Granularity = Literal[
+    "time", "day", "week", "month", "quarter", "season", "year", "decade", "duration", "set", "reference"
+]
+
+
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
-    """A time expression normalised TimeML-style against `anchor` (the article's date)."""
+    """A time expression normalised TimeML-style against `anchor` (the article's date).
+
+    `value` is a TIMEX3 value: 2024-11-07, 2024-W45, 2024-11, 2024-Q3, P3Y, PRESENT_REF…
+    """
 
     start: int
     end: int
     text: str
     value: str
-    granularity: Literal["day", "week", "month", "year", "interval"]
+    granularity: Granularity
     anchor: date | None
 
 

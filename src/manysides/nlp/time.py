@@ -1,0 +1,515 @@
+"""Time expressions: find them in text and normalise them TimeML-style against the article's date.
+
+Rules, not a model: each rule is a regular expression plus a function that turns the match into
+a TimeML value. Relative expressions resolve against the anchor (the article's publication date):
+
+    "on Thursday" in an article of Monday 2024-11-11 → 2024-11-07 (the most recent Thursday on or
+    before the anchor); "last week" → 2024-W45; "earlier this month" → 2024-11; "in September" →
+    the most recent September not after the anchor; "a year ago" → 2023; "the third quarter" → 2024-Q3.
+
+Values follow TimeML/TIMEX3: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-Qn, YYYY-Hn, YYYY-SU,
+decades as YYY, times as YYYY-MM-DDThh:mm or YYYY-MM-DDTMO/TAF/TEV/TNI, durations as P3Y/P2W/PT5H,
+sets as P1D, and PRESENT_REF / PAST_REF / FUTURE_REF. Spans leave out a leading "on"/"in", as TimeML does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from manysides.model import Granularity, TimeExpr
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+VAGUE = {"several", "few", "a few", "many", "some", "recent", "coming"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_FULL_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUMBER = r"(?P<number>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|several|few|a few|many|some)"
+_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade)s?"
+_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    value: str
+    granularity: Granularity
+    years_back: int = 0  # "a year ago", "last year": in a sentence about a quarter, that quarter a year back
+
+
+Handler = Callable[[re.Match[str], date | None], Normalised | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handle: Handler
+
+
+# --- calendar helpers ----------------------------------------------------------------------
+
+
+def _day(day: date) -> Normalised:
+    return Normalised(day.isoformat(), "day")
+
+
+def _month(year: int, month: int) -> Normalised:
+    return Normalised(f"{year:04d}-{month:02d}", "month")
+
+
+def _week(day: date) -> Normalised:
+    year, week, _ = day.isocalendar()
+    return Normalised(f"{year:04d}-W{week:02d}", "week")
+
+
+def _shift_month(anchor: date, months: int) -> tuple[int, int]:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _quarter(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _number(text: str) -> int | None:
+    text = text.lower()
+    return int(text) if text.isdigit() else NUMBERS.get(text)
+
+
+def _nearest_year(anchor: date, month: int, day: int = 1) -> int:
+    """The year that puts month/day within six months of the anchor (news speaks of the recent past)."""
+    year = anchor.year
+    try:
+        candidate = date(year, month, min(day, 28))
+    except ValueError:
+        return year
+    if (candidate - anchor).days > 183:
+        return year - 1
+    if (anchor - candidate).days > 183:
+        return year + 1
+    return year
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|would|'ll|shall|scheduled|planned|plans?|planning|set to|expected|due to|as soon as|"
+    r"as early as|going to|upcoming|to be held)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _future(match: re.Match[str]) -> bool:
+    """Whether the clause before the expression speaks of the future ("will meet on Thursday")."""
+    return bool(_FUTURE_CUE.search(match.string[max(0, match.start() - 80) : match.start()]))
+
+
+def _group(match: re.Match[str], name: str) -> str:
+    return (match.groupdict().get(name) or "").lower()
+
+
+# --- rule handlers -------------------------------------------------------------------------
+
+
+def _iso(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    try:
+        return _day(date(int(match["y"]), int(match["m"]), int(match["d"])))
+    except ValueError:
+        return None
+
+
+def _month_day(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    month, day = MONTHS[_group(match, "month").rstrip(".")], int(match["day"])
+    year = int(match["year"]) if match["year"] else (_nearest_year(anchor, month, day) if anchor else None)
+    if year is None:
+        return Normalised(f"XXXX-{month:02d}-{day:02d}", "day")
+    try:
+        return _day(date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _month_year(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    return _month(int(match["year"]), MONTHS[_group(match, "month").rstrip(".")])
+
+
+def _month_alone(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    month = MONTHS[_group(match, "month") or _group(match, "may")]
+    if anchor is None:
+        return Normalised(f"XXXX-{month:02d}", "month")
+    which = _group(match, "which")
+    if which == "next":
+        return _month(anchor.year + (month <= anchor.month), month)
+    if which == "last":
+        return _month(anchor.year - (month >= anchor.month), month)
+    if which == "this":
+        return _month(anchor.year, month)
+    if _future(match):
+        return _month(anchor.year + (month < anchor.month), month)  # the next such month
+    return _month(anchor.year - (month > anchor.month), month)  # the most recent such month
+
+
+def _year(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    return Normalised(match["year"], "year")
+
+
+def _decade(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    return Normalised(match["decade"][:3], "decade")
+
+
+def _weekday(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    if anchor is None:
+        return None
+    target, which = WEEKDAYS.index(_group(match, "weekday")), _group(match, "which")
+    back = (anchor.weekday() - target) % 7
+    if which == "next":
+        day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    elif which in ("last", "past"):
+        day = anchor - timedelta(days=back or 7)
+    elif _future(match):
+        day = anchor + timedelta(days=(target - anchor.weekday()) % 7)
+    else:
+        day = anchor - timedelta(days=back)
+    return _day(day)  # "Thursday night" is dated Thursday: TimeML spans and values keep the day
+
+
+def _with_part(normalised: Normalised, match: re.Match[str]) -> Normalised:
+    part = _group(match, "part")
+    return Normalised(f"{normalised.value}T{PARTS_OF_DAY[part]}", "day") if part else normalised
+
+
+def _deictic_day(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    if anchor is None:
+        return None
+    word = _group(match, "deictic")
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    result = _with_part(_day(anchor + timedelta(days=offset)), match)
+    return Normalised(result.value + "TNI", "day") if word == "tonight" else result
+
+
+def _this_part_of_day(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    if anchor is None:
+        return None
+    day = anchor - timedelta(days=1) if _group(match, "which") == "last" else anchor
+    return Normalised(f"{day.isoformat()}T{PARTS_OF_DAY[_group(match, 'part')]}", "day")
+
+
+def _relative_unit(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    if anchor is None:
+        return None
+    which, unit = _group(match, "which"), _group(match, "unit")
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=step))
+    if unit == "weekend":
+        return Normalised(_week(anchor + timedelta(weeks=step)).value + "-WE", "week")
+    if unit == "month":
+        return _month(*_shift_month(anchor, step))
+    if unit == "year":
+        return Normalised(f"{anchor.year + step:04d}", "year", years_back=-step if step < 0 else 0)
+    if unit == "quarter":
+        year, month = _shift_month(anchor, 3 * step)
+        return Normalised(f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter")
+    if unit == "decade":
+        return Normalised(f"{(anchor.year // 10 + step):03d}", "decade")
+    return None
+
+
+def _season(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    code = SEASONS[_group(match, "season")]
+    if match["year"]:
+        return Normalised(f"{match['year']}-{code}", "season")
+    if anchor is None:
+        return None
+    step = {"last": -1, "next": 1}.get(_group(match, "which"), 0)
+    return Normalised(f"{anchor.year + step:04d}-{code}", "season")
+
+
+def _ago(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    count = _number(match["number"])
+    if anchor is None or count is None:
+        return None
+    unit = _group(match, "unit")
+    if unit == "day":
+        return _day(anchor - timedelta(days=count))
+    if unit == "week":
+        return _week(anchor - timedelta(weeks=count))
+    if unit == "month":
+        return _month(*_shift_month(anchor, -count))
+    if unit == "year":
+        return Normalised(f"{anchor.year - count:04d}", "year", years_back=count)
+    if unit == "decade":
+        return Normalised(f"{(anchor.year - 10 * count) // 10:03d}", "decade")
+    return None
+
+
+def _year_earlier(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    """ "year-earlier", "the year-ago quarter": a year back, made precise by a nearby quarter."""
+    if anchor is None:
+        return None
+    return Normalised(f"{anchor.year - 1:04d}", "year", years_back=1)
+
+
+def _quarter_rule(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    ordinal, kind = _group(match, "ordinal"), _group(match, "kind")
+    letter, per_year = ("Q", 4) if kind == "quarter" else ("H", 2)
+    if match["year"]:
+        year = int(match["year"])
+    elif anchor is None:
+        return None
+    else:
+        year = anchor.year
+    current = _quarter(anchor) if anchor else 1
+    if letter == "H":
+        current = 1 if current <= 2 else 2
+    number = ORDINALS.get(ordinal)
+    if number is None:  # "the latest quarter", "the last quarter", "the quarter": the one just ended
+        number = current - 1 if ordinal in ("latest", "last", "") else current
+        if number == 0:
+            number, year = per_year, year - 1
+    elif not match["year"] and number > current:
+        year -= 1
+    if number > per_year:
+        return None
+    return Normalised(f"{year:04d}-{letter}{number}", "quarter")
+
+
+def _duration(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    unit = UNIT_CODES[_group(match, "unit")]
+    raw = _group(match, "number")
+    count = "X" if raw in VAGUE or not raw else str(_number(raw) or "X")
+    if unit == "DE":
+        return Normalised(f"P{count}0Y" if count != "X" else "PXDE", "duration")
+    prefix = "PT" if unit.startswith("T") else "P"
+    return Normalised(f"{prefix}{count}{unit[-1]}", "duration")
+
+
+def _clock(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    meridiem = _group(match, "meridiem").replace(".", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    return Normalised(f"{day}T{hour:02d}:{minute:02d}", "time")
+
+
+def _reference(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    word = match.group(0).lower()
+    if word in ("now", "currently", "at present", "presently", "nowadays"):
+        return Normalised("PRESENT_REF", "reference")
+    if "future" in word or word == "soon":
+        return Normalised("FUTURE_REF", "reference")
+    return Normalised("PAST_REF", "reference")
+
+
+def _set(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    word = match.group(0).lower()
+    for key, value in (("da", "P1D"), ("week", "P1W"), ("month", "P1M"), ("year", "P1Y"), ("annual", "P1Y")):
+        if key in word:
+            return Normalised(value, "set")
+    return None
+
+
+def _this_or_that(word_pattern: str) -> str:
+    return rf"(?:(?P<which>last|next|this|past|previous|coming|earlier\s+this|later\s+this)\s+){word_pattern}"
+
+
+def _rules() -> list[_Rule]:
+    flags = re.IGNORECASE
+    return [
+        _Rule("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
+        _Rule(
+            "month-day",
+            re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?", flags),
+            _month_day,
+        ),
+        _Rule(
+            "day-month",
+            re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", flags),
+            _month_day,
+        ),
+        _Rule("month-year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", flags), _month_year),
+        _Rule(
+            "month",
+            # case-sensitive, so the verb "march" and the modal "may" are not months; "May" needs a cue
+            re.compile(
+                rf"(?:\b(?P<which>last|next|this|early|mid|late)[\s-]+)?\b{_FULL_MONTH}\b(?!\s+\d)"
+                r"(?<!\bMay)|(?<=\bin\s)(?P<may>May)\b(?!\s+\d)"
+            ),
+            _month_alone,
+        ),
+        _Rule("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", flags), _decade),
+        _Rule("year", re.compile(rf"(?<![\d,.$€£-])\b(?:fiscal\s+)?{_YEAR}\b(?!\d|%|-\d|[.,]\d)", flags), _year),
+        _Rule(
+            "year-earlier",
+            re.compile(r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b", flags),
+            _year_earlier,
+        ),
+        _Rule("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|past)\s+)?{_WEEKDAY}{_PART}\b", flags), _weekday),
+        _Rule(
+            "deictic",
+            re.compile(rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)(?!'s\b){_PART}\b", flags),
+            _deictic_day,
+        ),
+        _Rule(
+            "part-of-day",
+            re.compile(r"\b(?P<which>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", flags),
+            _this_part_of_day,
+        ),
+        _Rule(
+            "season",
+            re.compile(
+                rf"\b(?:(?P<which>last|next|this)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
+                flags,
+            ),
+            _season_if_cued,
+        ),
+        _Rule(
+            "ago",
+            re.compile(rf"\b{_NUMBER}\s+{_UNIT}\s+(?:ago|earlier|before)\b", flags),
+            _ago,
+        ),
+        _Rule(
+            "relative-unit",
+            re.compile(
+                _this_or_that(r"(?P<unit>week|weekend|month|year|quarter|decade)\b(?!s)"), flags
+            ),
+            _relative_unit,
+        ),
+        _Rule(
+            "quarter",
+            re.compile(
+                r"\b(?:the\s+)?(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current)[\s-]+)?"
+                rf"(?P<kind>quarter|half)\b(?:\s+of\s+{_YEAR})?",
+                flags,
+            ),
+            _quarter_if_cued,
+        ),
+        _Rule(
+            "duration",
+            re.compile(
+                rf"\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous)\s+)?{_NUMBER}[\s-]+{_UNIT}\b"
+                r"(?!\s+(?:ago|earlier|before)\b)(?!-old)",
+                flags,
+            ),
+            _duration,
+        ),
+        _Rule(
+            "vague-duration",
+            re.compile(r"\b(?:for\s+)?(?P<unit>minute|hour|day|week|month|year|decade)s\b(?=\s+(?:of|later|to come|ago)\b|[.,;])", flags),
+            _duration,
+        ),
+        _Rule(
+            "clock",
+            re.compile(r"\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)", flags),
+            _clock,
+        ),
+        _Rule("clock-24h", re.compile(r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am|pm))"), _clock),
+        _Rule(
+            "reference",
+            re.compile(r"\b(?:now|currently|at present|presently|nowadays|recently|previously|the past|formerly|the future|soon)\b", flags),
+            _reference,
+        ),
+        _Rule("set", re.compile(r"\b(?:daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year))\b", flags), _set),
+    ]
+
+
+def _season_if_cued(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    # A bare "fall" or "spring" is usually a verb or a noun ("a fall in prices"): require a cue.
+    if not (match["which"] or match["year"]):
+        return None
+    return _season(match, anchor)
+
+
+def _quarter_if_cued(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    # "half" alone ("half the staff") is not a time; "the quarter" is, in business news.
+    if _group(match, "kind") == "half" and not match["ordinal"]:
+        return None
+    if not match["ordinal"] and not match.group(0).lower().startswith("the"):
+        return None
+    return _quarter_rule(match, anchor)
+
+
+RULES = _rules()
+
+
+def find_times(text: str, anchor: date | None) -> list[TimeExpr]:
+    """Every time expression in `text`, longest first where they overlap, normalised against `anchor`."""
+    candidates: list[tuple[int, int, Normalised]] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            normalised = rule.handle(match, anchor)
+            if normalised is not None:
+                candidates.append((match.start(), match.end(), normalised))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first, then leftmost
+    taken: list[tuple[int, int, Normalised]] = []
+    for start, end, normalised in candidates:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, normalised))
+    taken.sort(key=lambda c: c[0])
+    taken = _in_quarter_context(taken)
+    return [
+        TimeExpr(start, end, text[start:end], n.value, n.granularity, anchor)
+        for start, end, n in taken
+    ]
+
+
+def _in_quarter_context(
+    found: list[tuple[int, int, Normalised]], reach: int = 300
+) -> list[tuple[int, int, Normalised]]:
+    """Business news compares a quarter with "a year ago": that is the same quarter, a year back."""
+    result = []
+    quarter: tuple[int, str] | None = None  # (end offset, value) of the last quarter seen
+    for start, end, normalised in found:
+        if normalised.granularity == "quarter" and "-Q" in normalised.value:
+            quarter = (end, normalised.value)
+        elif normalised.years_back > 0 and quarter is not None and start - quarter[0] <= reach:
+            year, number = quarter[1].split("-Q")
+            normalised = Normalised(f"{int(year) - normalised.years_back:04d}-Q{number}", "quarter")
+        result.append((start, end, normalised))
+    return result
+
+
+def normalise(expression: str, anchor: date | None) -> Normalised | None:
+    """The value of one expression on its own ("on Thursday", "last week"), or None if we cannot tell."""
+    found = find_times(expression, anchor)
+    if not found:
+        return None
+    best = max(found, key=lambda t: t.end - t.start)
+    return Normalised(best.value, best.granularity)

@@ -1,0 +1,81 @@
+"""nlp/time.py: each rule as an example, anchored on an article of Monday 11 November 2024."""
+
+from datetime import date
+
+import pytest
+
+from manysides.nlp.time import find_times, normalise
+
+MONDAY = date(2024, 11, 11)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("November 7", "2024-11-07"),
+        ("Nov. 7", "2024-11-07"),
+        ("7 November 2024", "2024-11-07"),
+        ("2024-11-07", "2024-11-07"),
+        ("on Thursday", "2024-11-07"),
+        ("on Monday", "2024-11-11"),  # the article's own day
+        ("last Monday", "2024-11-04"),
+        ("next Thursday", "2024-11-14"),
+        ("yesterday", "2024-11-10"),
+        ("this morning", "2024-11-11TMO"),
+        ("last night", "2024-11-10TNI"),
+        ("last week", "2024-W45"),
+        ("earlier this month", "2024-11"),
+        ("last month", "2024-10"),
+        ("in September", "2024-09"),
+        ("in December", "2023-12"),  # the most recent December not after the article's date
+        ("in February 2022", "2022-02"),
+        ("last year", "2023"),
+        ("three days ago", "2024-11-08"),
+        ("a year ago", "2023"),
+        ("the third quarter", "2024-Q3"),
+        ("the past three months", "P3M"),
+        ("at 8 p.m.", "2024-11-11T20:00"),
+        ("the 1990s", "199"),
+        ("now", "PRESENT_REF"),
+    ],
+)
+def test_expression_is_normalised_against_the_article_date(expression, value):
+    normalised = normalise(expression, MONDAY)
+    assert normalised is not None, expression
+    assert normalised.value == value
+
+
+def test_a_month_and_day_without_year_takes_the_nearest_year():
+    assert normalise("Dec. 30", date(2025, 1, 2)).value == "2024-12-30"
+    assert normalise("Jan. 3", date(2024, 12, 30)).value == "2025-01-03"
+
+
+def test_future_tense_looks_forward():
+    [meeting] = find_times("The ministers will meet on Thursday in Orlen.", MONDAY)
+    assert meeting.value == "2024-11-14"
+    [vote] = find_times("The council is expected to vote in March.", MONDAY)
+    assert vote.value == "2025-03"
+
+
+def test_spans_leave_out_the_preposition_and_keep_offsets():
+    text = "The ferry ran aground on Thursday after a storm."
+    [thursday] = find_times(text, MONDAY)
+    assert (thursday.text, text[thursday.start : thursday.end]) == ("Thursday", "Thursday")
+    assert thursday.granularity == "day" and thursday.anchor == MONDAY
+
+
+def test_modal_may_and_verb_march_are_not_months():
+    assert find_times("Officials may march to the bridge.", MONDAY) == []
+
+
+def test_numbers_ages_and_money_are_not_times():
+    assert find_times("A 44-year-old man paid €2.1 million for 1,990 shares.", MONDAY) == []
+
+
+def test_a_year_ago_beside_a_quarter_means_that_quarter_a_year_back():
+    text = "Net income rose in the third quarter, compared with a loss a year ago."
+    assert [t.value for t in find_times(text, MONDAY)] == ["2024-Q3", "2023-Q3"]
+
+
+def test_relative_expressions_without_an_anchor_are_left_unresolved():
+    assert find_times("It happened on Thursday, in 2019.", None)[0].value == "2019"

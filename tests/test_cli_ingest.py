@@ -61,7 +61,7 @@ def test_bad_items_each_give_one_line_and_the_good_items_are_stored(tmp_path, ba
     db = tmp_path / "m.db"
     result = run("ingest", bad_inputs, tmp_path / "missing.txt", "--db", db, "--max-file-size", "100KB")
     assert result.exit_code == 1
-    errors = sorted(line for line in result.stderr.splitlines() if not line.startswith("Added"))
+    errors = sorted(line for line in result.stderr.splitlines() if not line.startswith(("Added", "Analysed")))
     inbox = str(bad_inputs)
     assert errors == sorted(
         [
@@ -77,6 +77,7 @@ def test_bad_items_each_give_one_line_and_the_good_items_are_stored(tmp_path, ba
         ]
     )
     assert "Added 3, already present 0, failed 9." in result.stderr
+    assert "Analysed 3 articles." in result.stderr
     with Store(str(db)) as store:
         assert sorted(a.text for a in store.articles()) == [
             "Line one is fine.",
@@ -140,6 +141,9 @@ def test_urls_on_the_command_line(tmp_path, local_web):
 # --- interrupted runs: a real process, a real signal ------------------------------------------
 
 
+TOTAL = 6000  # enough that the signal lands mid-run on a fast machine
+
+
 def write_many(folder: Path, count: int) -> None:
     folder.mkdir()
     for n in range(count):
@@ -147,7 +151,7 @@ def write_many(folder: Path, count: int) -> None:
 
 
 def start_ingest(folder: Path, db: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "manysides", "ingest", str(folder), "--db", str(db)]
+    command = [sys.executable, "-m", "manysides", "ingest", str(folder), "--db", str(db), "--no-analyse"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -177,18 +181,32 @@ def assert_consistent(db: Path) -> int:
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
 def test_an_interrupted_ingest_leaves_a_consistent_database_and_resumes(tmp_path, sig):
     folder, db = tmp_path / "many", tmp_path / "m.db"
-    write_many(folder, 4000)
+    write_many(folder, TOTAL)
     process = start_ingest(folder, db)
-    wait_for_rows(db, process)
+    wait_for_rows(db, process, minimum=20)
     os.kill(process.pid, sig)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == (130 if sig == signal.SIGINT else -signal.SIGKILL)
+    assert process.returncode == (130 if sig == signal.SIGINT else -signal.SIGKILL), stderr
     if sig == signal.SIGINT:
         assert "Interrupted: every article counted here is stored." in stderr
     stored = assert_consistent(db)
-    assert 0 < stored < 4000
+    assert 0 < stored < TOTAL
     rerun = start_ingest(folder, db)
     _, stderr = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, stderr
-    assert f"Added {4000 - stored}, already present {stored}, failed 0." in stderr
-    assert assert_consistent(db) == 4000
+    assert f"Added {TOTAL - stored}, already present {stored}, failed 0." in stderr
+    assert assert_consistent(db) == TOTAL
+
+
+def test_ingest_without_analysis_then_analyse_later(tmp_path):
+    db = tmp_path / "m.db"
+    assert "Analysed" not in run("ingest", FERRY, "--db", db, "--no-analyse").stderr
+    first = run("analyse", "--db", db)
+    assert first.exit_code == 0
+    assert f"Analysed {FERRY_ARTICLES} articles." in first.stderr
+    assert run("analyse", "--db", db).stderr == ""  # nothing left to do
+    with Store(str(db)) as store:
+        [herald] = store.articles(outlet="Harbour Herald")
+        analysis = store.get_analysis(herald.id)
+    assert {t.text: t.value for t in analysis.times}["Thursday evening"] == "2024-11-07"  # article of Monday 11th
+    assert any(m.surface == "Ilse Varga" and m.entity_id == "person:ilse varga" for m in analysis.mentions)

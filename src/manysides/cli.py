@@ -25,7 +25,8 @@ from manysides.config import Settings
 from manysides.errors import InputError, ManysidesError
 from manysides.ingest import ReadOptions, expand
 from manysides.ingest.dates import DateError, parse_date
-from manysides.jobs import IngestSummary, ingest
+from manysides.jobs import IngestSummary, analyse, ingest
+from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
 from manysides.report.json import plain, to_json
 from manysides.report.markdown import render_summary
 from manysides.report.summary import headline, summarise
@@ -101,6 +102,7 @@ def cli() -> None:
     metavar="SIZE",
     help="Refuse files (and JSONL lines, and downloads) larger than this, e.g. 20MB (default) or 512KiB.",
 )
+@click.option("--no-analyse", is_flag=True, help="Only store the articles; analyse them later with `manysides analyse`.")
 @db_option
 @json_option
 def ingest_command(
@@ -108,6 +110,7 @@ def ingest_command(
     outlet: str | None,
     published: date | None,
     max_file_size: str | None,
+    no_analyse: bool,
     db: str | None,
     as_json: bool,
 ) -> None:
@@ -118,7 +121,8 @@ def ingest_command(
     any of these. Folders are read recursively. Re-ingesting the same input adds nothing.
 
     Each bad item prints one line `PATH[:LINE]: reason`; the good items are stored anyway,
-    and the command exits with status 1 if anything failed.
+    and the command exits with status 1 if anything failed. New articles are then analysed
+    (sentences, entities, dates) unless --no-analyse is given.
 
     \b
     Example:
@@ -143,11 +147,49 @@ def ingest_command(
                     progress.advance(task)
         except KeyboardInterrupt:
             interrupted = True
+        if not (interrupted or no_analyse):
+            interrupted = not _run_analysis(store)
     _print_ingest_summary(summary, interrupted, as_json)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if summary.failed:
         sys.exit(1)
+
+
+@cli.command("analyse")
+@db_option
+def analyse_command(db: str | None) -> None:
+    """Analyse stored articles that have no analysis yet: sentences, entities, dates.
+
+    `manysides ingest` does this for new articles unless given --no-analyse; run it after an
+    ingest with --no-analyse, or after upgrading manysides (a newer analysis redoes old ones).
+
+    \b
+    Example:
+        manysides ingest feeds/ --no-analyse && manysides analyse
+    """
+    with Store(Settings.load(db).db_url) as store:
+        if not _run_analysis(store):
+            sys.exit(EXIT_INTERRUPTED)
+
+
+def _run_analysis(store: Store) -> bool:
+    """Analyse what is pending with a progress bar; False if interrupted (what was done is stored)."""
+    pending = store.count_to_analyse(PIPELINE_VERSION)
+    if not pending:
+        return True
+    done = 0
+    with _progress() as progress:
+        task = progress.add_task("Analysing", total=pending)
+        try:
+            for _ in analyse(store, default_pipeline()):
+                done += 1
+                progress.advance(task)
+        except KeyboardInterrupt:
+            stderr.print(f"Interrupted: {done} of {pending} articles analysed and stored.")
+            return False
+    stderr.print(f"Analysed {done} articles.")
+    return True
 
 
 def _progress() -> Progress:

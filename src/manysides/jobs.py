@@ -2,7 +2,8 @@
 
 `ingest` streams: it reads one source at a time and stores each article in its own
 transaction, so memory stays flat in corpus size and an interrupted run leaves every
-article either fully stored or absent.
+article either fully stored or absent. `analyse` then reads every stored article that the
+current nlp pipeline has not analysed yet, and stores each analysis as it comes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Literal
 
 from manysides.errors import InputError
 from manysides.ingest import ReadOptions, read
+from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline
 from manysides.store import AddResult, Store
 
 
@@ -54,3 +56,10 @@ def ingest(sources: Iterable[str], store: Store, options: ReadOptions) -> Iterat
                 added = store.add_article(item) is AddResult.ADDED
                 yield IngestEvent("added" if added else "present", source, article_id=item.id)
         yield IngestEvent("done", source)
+
+
+def analyse(store: Store, pipeline: Pipeline) -> Iterator[str]:
+    """Analyse and store every article not yet analysed by this pipeline version; yields their ids."""
+    for analysis in pipeline.analyse(store.articles_to_analyse(PIPELINE_VERSION)):
+        store.save_analysis(analysis, PIPELINE_VERSION)
+        yield analysis.article_id

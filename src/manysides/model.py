@@ -177,12 +177,15 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
+    """What the nlp stage reads out of one article; `boilerplate` lists the (start, end) of lines it skipped."""
+
     article_id: str
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     quotes: tuple[Quote, ...]
     claims: tuple[Claim, ...]
     times: tuple[TimeExpr, ...]
+    boilerplate: tuple[tuple[int, int], ...] = ()
 
 
 # --- Stories and comparisons (stories/ and compare/ stages) --------------------------------

@@ -7,7 +7,7 @@ from sqlalchemy import create_engine, text
 
 from manysides.config import database_url
 from manysides.errors import NotFoundError, StoreError
-from manysides.model import Article
+from manysides.model import Analysis, Article, Mention, Quote, Sentence, Span, TimeExpr
 from manysides.store import AddResult, Store
 from manysides.store.schema import SCHEMA_VERSION
 
@@ -99,3 +99,31 @@ def test_an_unreachable_server_is_a_one_line_error_without_the_password():
         Store("postgresql+psycopg://someone:secret@127.0.0.1:1/nothing")
     assert "secret" not in str(caught.value)
     assert str(caught.value).startswith("postgresql+psycopg://someone:***@127.0.0.1:1/nothing: cannot open the database:")
+
+
+def sample_analysis(article):
+    return Analysis(
+        article_id=article.id,
+        sentences=(Sentence(0, 0, 30, "The inquiry opened on Tuesday."),),
+        mentions=(Mention(4, 11, "inquiry", "event:inquiry", "EVENT"),),
+        quotes=(
+            Quote("Ruth Abernathy", "person:ruth abernathy", False, "said", None, True, Span(article.id, 0, 5), Span(article.id, 0, 30)),
+        ),
+        claims=(),
+        times=(TimeExpr(22, 29, "Tuesday", "2024-11-12", "day", date(2024, 11, 12)),),
+        boilerplate=((31, 40),),
+    )
+
+
+def test_an_analysis_is_stored_and_read_back_as_the_same_records(db_url):
+    article = make()
+    analysis = sample_analysis(article)
+    with Store(db_url) as store:
+        store.add_article(article)
+        assert [a.id for a in store.articles_to_analyse("1")] == [article.id]
+        store.save_analysis(analysis, "1")
+        assert store.get_analysis(article.id) == analysis
+        assert store.count_to_analyse("1") == 0
+        assert store.count_to_analyse("2") == 1  # a newer pipeline redoes it
+        store.save_analysis(analysis, "2")  # replacing is allowed
+        assert store.count_to_analyse("2") == 0

@@ -7,6 +7,7 @@ single-user file) and PostgreSQL (a team's shared server).
 from __future__ import annotations
 
 import enum
+from contextlib import contextmanager
 import threading
 from dataclasses import fields
 from collections.abc import Iterator
@@ -21,9 +22,9 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from manysides.config import database_url, redact
 from manysides.errors import NotFoundError, StoreError
-from manysides.model import Article
-from manysides.store import schema
-from manysides.store.schema import article_sources, articles, schema_info
+from manysides.model import Analysis, Article
+from manysides.store import codec, schema
+from manysides.store.schema import analyses, article_sources, articles, schema_info
 
 
 class AddResult(enum.Enum):
@@ -71,18 +72,24 @@ class Store:
         """
         now = datetime.now(timezone.utc)
         row = _article_row(article) | {"ingested_at": now}
+        with self._transaction(f"article {article.id[:12]}") as conn:
+            added = conn.execute(_INSERT_ARTICLE, row).first() is not None
+            if not added:
+                conn.execute(_ADD_SOURCE, {"article_id": article.id, "source": article.source, "seen_at": now})
+        return AddResult.ADDED if added else AddResult.PRESENT
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[Connection]:
+        """One transaction on the write connection; a database error becomes a StoreError naming `what`."""
         try:
             with self._writer_lock:
                 if self._writer is None:
                     self._writer = self.engine.connect()
                 with self._writer.begin():
-                    added = self._writer.execute(_INSERT_ARTICLE, row).first() is not None
-                    if not added:
-                        self._writer.execute(_ADD_SOURCE, {"article_id": article.id, "source": article.source, "seen_at": now})
+                    yield self._writer
         except SQLAlchemyError as exc:
             self._drop_writer()  # the next write starts on a fresh connection
-            raise StoreError(f"{redact(self.url)}: cannot store article {article.id[:12]}: {_reason(exc)}") from exc
-        return AddResult.ADDED if added else AddResult.PRESENT
+            raise StoreError(f"{redact(self.url)}: cannot store {what}: {_reason(exc)}") from exc
 
     def _drop_writer(self) -> None:
         if self._writer is not None:
@@ -121,6 +128,40 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [*conn.execute(first).scalars(), *conn.execute(further).scalars()]
+
+    def save_analysis(self, analysis: Analysis, pipeline_version: str) -> None:
+        """Store (or replace) the analysis of one article, in its own transaction."""
+        row = {
+            "article_id": analysis.article_id,
+            "pipeline_version": pipeline_version,
+            "payload": codec.encode(analysis),
+            "analysed_at": datetime.now(timezone.utc),
+        }
+        with self._transaction(f"the analysis of {analysis.article_id[:12]}") as conn:
+            conn.execute(analyses.delete().where(analyses.c.article_id == analysis.article_id))
+            conn.execute(analyses.insert(), row)
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        query = select(analyses.c.payload).where(analyses.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            payload = conn.execute(query).scalar()
+        return codec.decode(payload) if payload is not None else None
+
+    def _unanalysed(self, pipeline_version: str) -> Any:
+        current = select(analyses.c.article_id).where(analyses.c.pipeline_version == pipeline_version)
+        return articles.c.id.not_in(current)
+
+    def articles_to_analyse(self, pipeline_version: str) -> Iterator[Article]:
+        """Articles with no analysis by this pipeline version, oldest first; streamed."""
+        query = select(articles).where(self._unanalysed(pipeline_version)).order_by(articles.c.ingested_at, articles.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(stream_results=True, yield_per=100).execute(query).mappings():
+                yield _article_from_row(row)
+
+    def count_to_analyse(self, pipeline_version: str) -> int:
+        query = select(func.count()).select_from(articles).where(self._unanalysed(pipeline_version))
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar_one()
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:

@@ -23,7 +23,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -63,12 +63,29 @@ article_sources = Table(
 )
 
 
+# What the nlp stage read out of each article (model.Analysis as JSON), and which pipeline did it.
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("pipeline_version", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("analysed_at", DateTime(timezone=True), nullable=False),
+)
+
+
 def _add_article_sources(conn: Connection) -> None:
     """Version 2: provenance of every further copy of an article."""
     article_sources.create(conn)
 
 
+def _add_analyses(conn: Connection) -> None:
+    """Version 3: stored analyses."""
+    analyses.create(conn)
+
+
 # UPGRADES[v] takes a database from version v to v + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     1: _add_article_sources,
+    2: _add_analyses,
 }

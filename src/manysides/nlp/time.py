@@ -52,6 +52,8 @@ VAGUE = {"several", "few", "a few", "many", "some", "recent", "coming"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+UNIT_CUES = ("minute", "hour", "day", "week", "month", "year", "decade")
 UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -75,9 +77,16 @@ Handler = Callable[[re.Match[str], date | None], Normalised | None]
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
+    """A pattern, its handler, and cues: lower-case substrings one of which every match contains.
+
+    The cues are a cheap pre-test (`in` on the lower-cased text): a rule whose cues are all absent
+    cannot match, so its regular expression is not run.
+    """
+
     name: str
     pattern: re.Pattern[str]
     handle: Handler
+    cues: tuple[str, ...] = ()
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -350,103 +359,110 @@ def _this_or_that(word_pattern: str) -> str:
     return rf"(?:(?P<which>last|next|this|past|previous|coming|earlier\s+this|later\s+this)\s+){word_pattern}"
 
 
+def _rule(name: str, pattern: str, handle: Handler, cues: tuple[str, ...], flags: int = re.IGNORECASE) -> _Rule:
+    return _Rule(name, re.compile(pattern, flags), handle, cues)
+
+
+_IN_CLAUSE = r"(?!\s+(?:ago|earlier|before)\b)(?!-old)"  # "two years ago" is a date, "a 44-year-old" no time
+_REFERENCES = r"now|currently|at present|presently|nowadays|recently|previously|the past|formerly|the future|soon"
+
+
 def _rules() -> list[_Rule]:
-    flags = re.IGNORECASE
     return [
-        _Rule("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), _iso),
-        _Rule(
+        _rule("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso, ("-",)),
+        _rule(
             "month-day",
-            re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?", flags),
+            rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?",
             _month_day,
+            MONTH_CUES,
         ),
-        _Rule(
+        _rule(
             "day-month",
-            re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", flags),
+            rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
             _month_day,
+            MONTH_CUES,
         ),
-        _Rule("month-year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", flags), _month_year),
-        _Rule(
+        _rule("month-year", rf"\b{_MONTH},?\s+{_YEAR}\b", _month_year, MONTH_CUES),
+        _rule(  # case-sensitive, so the verb "march" and the modal "may" are not months; "May" needs "in"
             "month",
-            # case-sensitive, so the verb "march" and the modal "may" are not months; "May" needs a cue
-            re.compile(
-                rf"(?:\b(?P<which>last|next|this|early|mid|late)[\s-]+)?\b{_FULL_MONTH}\b(?!\s+\d)"
-                r"(?<!\bMay)|(?<=\bin\s)(?P<may>May)\b(?!\s+\d)"
-            ),
+            rf"(?:\b(?P<which>last|next|this|early|mid|late)[\s-]+)?\b{_FULL_MONTH}\b(?!\s+\d)(?<!\bMay)"
+            r"|(?<=\bin\s)(?P<may>May)\b(?!\s+\d)",
             _month_alone,
+            MONTH_CUES,
+            flags=0,
         ),
-        _Rule("decade", re.compile(r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", flags), _decade),
-        _Rule("year", re.compile(rf"(?<![\d,.$€£-])\b(?:fiscal\s+)?{_YEAR}\b(?!\d|%|-\d|[.,]\d)", flags), _year),
-        _Rule(
+        _rule("decade", r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", _decade, ("0s", "0's")),
+        _rule("year", rf"(?<![\d,.$€£-])\b(?:fiscal\s+)?{_YEAR}\b(?!\d|%|-\d|[.,]\d)", _year, ("18", "19", "20")),
+        _rule(
             "year-earlier",
-            re.compile(r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b", flags),
+            r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b",
             _year_earlier,
+            ("year",),
         ),
-        _Rule("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|past)\s+)?{_WEEKDAY}{_PART}\b", flags), _weekday),
-        _Rule(
+        _rule("weekday", rf"\b(?:(?P<which>last|next|this|past)\s+)?{_WEEKDAY}{_PART}\b", _weekday, tuple(WEEKDAYS)),
+        _rule(
             "deictic",
-            re.compile(rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)(?!'s\b){_PART}\b", flags),
+            rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)(?!'s\b){_PART}\b",
             _deictic_day,
+            ("today", "tonight", "yesterday", "tomorrow"),
         ),
-        _Rule(
+        _rule(
             "part-of-day",
-            re.compile(r"\b(?P<which>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", flags),
+            r"\b(?P<which>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
             _this_part_of_day,
+            ("morning", "afternoon", "evening", "night"),
         ),
-        _Rule(
+        _rule(
             "season",
-            re.compile(
-                rf"\b(?:(?P<which>last|next|this)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
-                flags,
-            ),
+            rf"\b(?:(?P<which>last|next|this)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
             _season_if_cued,
+            tuple(SEASONS),
         ),
-        _Rule(
-            "ago",
-            re.compile(rf"\b{_NUMBER}\s+{_UNIT}\s+(?:ago|earlier|before)\b", flags),
-            _ago,
-        ),
-        _Rule(
+        _rule("ago", rf"\b{_NUMBER}\s+{_UNIT}\s+(?:ago|earlier|before)\b", _ago, ("ago", "earlier", "before")),
+        _rule(
             "relative-unit",
-            re.compile(
-                _this_or_that(r"(?P<unit>week|weekend|month|year|quarter|decade)\b(?!s)"), flags
-            ),
+            _this_or_that(r"(?P<unit>week|weekend|month|year|quarter|decade)\b(?!s)"),
             _relative_unit,
+            UNIT_CUES,
         ),
-        _Rule(
+        _rule(
             "quarter",
-            re.compile(
-                r"\b(?:the\s+)?(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current)[\s-]+)?"
-                rf"(?P<kind>quarter|half)\b(?:\s+of\s+{_YEAR})?",
-                flags,
-            ),
+            r"\b(?:the\s+)?(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current)[\s-]+)?"
+            rf"(?P<kind>quarter|half)\b(?:\s+of\s+{_YEAR})?",
             _quarter_if_cued,
+            ("quarter", "half"),
         ),
-        _Rule(
+        _rule(
             "duration",
-            re.compile(
-                rf"\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous)\s+)?{_NUMBER}[\s-]+{_UNIT}\b"
-                r"(?!\s+(?:ago|earlier|before)\b)(?!-old)",
-                flags,
-            ),
+            rf"\b(?:the\s+)?(?:(?:past|last|next|first|coming|previous)\s+)?{_NUMBER}[\s-]+{_UNIT}\b{_IN_CLAUSE}",
             _duration,
+            UNIT_CUES,
         ),
-        _Rule(
+        _rule(
             "vague-duration",
-            re.compile(r"\b(?:for\s+)?(?P<unit>minute|hour|day|week|month|year|decade)s\b(?=\s+(?:of|later|to come|ago)\b|[.,;])", flags),
+            r"\b(?:for\s+)?(?P<unit>minute|hour|day|week|month|year|decade)s\b(?=\s+(?:of|later|to come|ago)\b|[.,;])",
             _duration,
+            UNIT_CUES,
         ),
-        _Rule(
+        _rule(
             "clock",
-            re.compile(r"\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)", flags),
+            r"\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)",
             _clock,
+            ("am", "pm", "a.m", "p.m"),
         ),
-        _Rule("clock-24h", re.compile(r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am|pm))"), _clock),
-        _Rule(
+        _rule("clock-24h", r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am|pm))", _clock, (":",)),
+        _rule(
             "reference",
-            re.compile(r"\b(?:now|currently|at present|presently|nowadays|recently|previously|the past|formerly|the future|soon)\b", flags),
+            rf"\b(?:{_REFERENCES})\b",
             _reference,
+            ("now", "current", "present", "recent", "previous", "past", "former", "future", "soon"),
         ),
-        _Rule("set", re.compile(r"\b(?:daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year))\b", flags), _set),
+        _rule(
+            "set",
+            r"\b(?:daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year))\b",
+            _set,
+            ("daily", "weekly", "monthly", "annual", "yearly", "every"),
+        ),
     ]
 
 
@@ -472,7 +488,10 @@ RULES = _rules()
 def find_times(text: str, anchor: date | None) -> list[TimeExpr]:
     """Every time expression in `text`, longest first where they overlap, normalised against `anchor`."""
     candidates: list[tuple[int, int, Normalised]] = []
+    lowered = text.lower()
     for rule in RULES:
+        if not any(cue in lowered for cue in rule.cues):
+            continue
         for match in rule.pattern.finditer(text):
             normalised = rule.handle(match, anchor)
             if normalised is not None:

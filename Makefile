@@ -46,7 +46,7 @@ bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 eval: install
-	@scripts=$$(ls eval/*.py 2>/dev/null); \
+	@scripts=$$(ls eval/*.py 2>/dev/null | grep -v /common.py); \
 	if [ -z "$$scripts" ]; then echo "eval/: no evaluation scripts yet (see eval/README.md)"; fi; \
 	for script in $$scripts; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 

@@ -26,6 +26,7 @@ from manysides.errors import InputError, ManysidesError
 from manysides.ingest import ReadOptions, expand
 from manysides.ingest.dates import DateError, parse_date
 from manysides.jobs import IngestSummary, analyse, ingest
+from manysides.nlp.embeddings import default_encoder
 from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
 from manysides.report.json import plain, to_json
 from manysides.report.markdown import render_summary
@@ -182,7 +183,7 @@ def _run_analysis(store: Store) -> bool:
     with _progress() as progress:
         task = progress.add_task("Analysing", total=pending)
         try:
-            for _ in analyse(store, default_pipeline()):
+            for _ in analyse(store, default_pipeline(), default_encoder()):
                 done += 1
                 progress.advance(task)
         except KeyboardInterrupt:

@@ -3,17 +3,20 @@
 `ingest` streams: it reads one source at a time and stores each article in its own
 transaction, so memory stays flat in corpus size and an interrupted run leaves every
 article either fully stored or absent. `analyse` then reads every stored article that the
-current nlp pipeline has not analysed yet, and stores each analysis as it comes.
+current nlp pipeline has not analysed yet, and stores each analysis, with its sentence
+vectors, as it comes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Literal
 
 from manysides.errors import InputError
 from manysides.ingest import ReadOptions, read
+from manysides.nlp.embeddings import SentenceEncoder, to_bytes
 from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline
 from manysides.store import AddResult, Store
 
@@ -58,8 +61,18 @@ def ingest(sources: Iterable[str], store: Store, options: ReadOptions) -> Iterat
         yield IngestEvent("done", source)
 
 
-def analyse(store: Store, pipeline: Pipeline) -> Iterator[str]:
-    """Analyse and store every article not yet analysed by this pipeline version; yields their ids."""
-    for analysis in pipeline.analyse(store.articles_to_analyse(PIPELINE_VERSION)):
-        store.save_analysis(analysis, PIPELINE_VERSION)
-        yield analysis.article_id
+def analyse(store: Store, pipeline: Pipeline, encoder: SentenceEncoder, batch_size: int = 16) -> Iterator[str]:
+    """Analyse and store every article not yet analysed by this pipeline version; yields their ids.
+
+    Sentence vectors are encoded for a batch of analyses at once (the model is fastest on full
+    batches) and each article's analysis and vectors are stored together in one transaction.
+    """
+    analyses = pipeline.analyse(store.articles_to_analyse(PIPELINE_VERSION))
+    while batch := list(islice(analyses, batch_size)):
+        vectors = encoder.encode([sentence.text for analysis in batch for sentence in analysis.sentences])
+        offset = 0
+        for analysis in batch:
+            count = len(analysis.sentences)
+            store.save_analysis(analysis, PIPELINE_VERSION, to_bytes(vectors[offset : offset + count]))
+            offset += count
+            yield analysis.article_id

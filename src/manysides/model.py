@@ -123,10 +123,20 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Who said what, through which cue, to whom: a direct quotation or reported speech.
+
+    `speaker` is the wording of the source ("a senior official", "Reyna", "he"); its entity is the
+    named one inside it, or for a pronoun the person last named before it. Anonymous: no name
+    at all ("officials", "people familiar with the call"). `channel` is whom it was told to
+    ("Reuters" in "told Reuters"). `evidence` covers the sentences the attribution spans.
+    """
+
     speaker: str
+    speaker_span: Span
     speaker_entity_id: str | None
     anonymous: bool
     cue: str
+    cue_span: Span
     channel: str | None
     direct: bool
     content: Span

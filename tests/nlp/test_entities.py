@@ -10,6 +10,11 @@ def test_spellings_and_transliterations_fold_to_one_key():
     assert fold("The Northern Ledger") == "northern ledger"
 
 
+def test_dots_in_abbreviations_do_not_split_a_name_and_short_forms_of_countries_expand():
+    assert fold("U.S.") == fold("US") == fold("United States of America") == "united states"
+    assert fold("St. Petersburg") == fold("St Petersburg")
+
+
 def test_a_surname_joins_the_full_name_introduced_before_it():
     text = "Calveran President Tomás Reyna spoke on Thursday. Reyna said little."
     mentions = [RawMention(19, 30, "Tomás Reyna", "PERSON"), RawMention(51, 56, "Reyna", "PERSON")]

@@ -1,5 +1,6 @@
 """The store on both databases: every test here runs on a real SQLite file and on real PostgreSQL."""
 
+import multiprocessing
 from datetime import date
 
 import pytest
@@ -107,7 +108,10 @@ def sample_analysis(article):
         sentences=(Sentence(0, 0, 30, "The inquiry opened on Tuesday."),),
         mentions=(Mention(4, 11, "inquiry", "event:inquiry", "EVENT"),),
         quotes=(
-            Quote("Ruth Abernathy", "person:ruth abernathy", False, "said", None, True, Span(article.id, 0, 5), Span(article.id, 0, 30)),
+            Quote(
+                "Ruth Abernathy", Span(article.id, 0, 14), "person:ruth abernathy", False,
+                "said", Span(article.id, 15, 19), None, True, Span(article.id, 0, 5), Span(article.id, 0, 30),
+            ),
         ),
         claims=(),
         times=(TimeExpr(22, 29, "Tuesday", "2024-11-12", "day", date(2024, 11, 12)),),
@@ -127,3 +131,24 @@ def test_an_analysis_is_stored_and_read_back_as_the_same_records(db_url):
         assert store.count_to_analyse("2") == 1  # a newer pipeline redoes it
         store.save_analysis(analysis, "2")  # replacing is allowed
         assert store.count_to_analyse("2") == 0
+        assert store.get_sentence_vectors(article.id) is None
+
+
+def test_sentence_vectors_are_stored_with_their_analysis_also_after_an_upgrade(db_url):
+    article = make()
+    vectors = bytes(range(256)) * 3  # one float16 row of 384
+    test_a_version_1_database_is_upgraded_on_open_and_keeps_its_articles(db_url)
+    with Store(db_url) as store:
+        store.add_article(article)
+        store.save_analysis(sample_analysis(article), "2", vectors)
+        assert store.get_sentence_vectors(article.id) == vectors
+
+
+def _open_and_report_version(url: str) -> int:
+    with Store(url) as store:
+        return store.schema_version
+
+
+def test_processes_opening_one_new_database_at_once_all_get_the_same_schema(db_url):
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        assert pool.map(_open_and_report_version, [db_url] * 4) == [SCHEMA_VERSION] * 4

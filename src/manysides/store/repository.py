@@ -7,10 +7,10 @@ single-user file) and PostgreSQL (a team's shared server).
 from __future__ import annotations
 
 import enum
-from contextlib import contextmanager
 import threading
-from dataclasses import fields
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import fields
 from datetime import date, datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -129,13 +129,14 @@ class Store:
         with self.engine.connect() as conn:
             return [*conn.execute(first).scalars(), *conn.execute(further).scalars()]
 
-    def save_analysis(self, analysis: Analysis, pipeline_version: str) -> None:
-        """Store (or replace) the analysis of one article, in its own transaction."""
+    def save_analysis(self, analysis: Analysis, pipeline_version: str, sentence_vectors: bytes | None = None) -> None:
+        """Store (or replace) the analysis of one article and its sentence vectors, in one transaction."""
         row = {
             "article_id": analysis.article_id,
             "pipeline_version": pipeline_version,
             "payload": codec.encode(analysis),
             "analysed_at": datetime.now(timezone.utc),
+            "sentence_vectors": sentence_vectors,
         }
         with self._transaction(f"the analysis of {analysis.article_id[:12]}") as conn:
             conn.execute(analyses.delete().where(analyses.c.article_id == analysis.article_id))
@@ -146,6 +147,12 @@ class Store:
         with self.engine.connect() as conn:
             payload = conn.execute(query).scalar()
         return codec.decode(payload) if payload is not None else None
+
+    def get_sentence_vectors(self, article_id: str) -> bytes | None:
+        """The stored sentence vectors of an article (see nlp/embeddings.py for the layout), if any."""
+        query = select(analyses.c.sentence_vectors).where(analyses.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
 
     def _unanalysed(self, pipeline_version: str) -> Any:
         current = select(analyses.c.article_id).where(analyses.c.pipeline_version == pipeline_version)
@@ -210,23 +217,46 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _prepare_schema(engine: Engine) -> None:
-    with engine.begin() as conn:
+    """Create or upgrade the schema; safe when several processes open one new database at once."""
+    with _schema_lock(engine) as conn:
         if not inspect(conn).has_table("schema_info"):
             schema.metadata.create_all(conn)
             _stamp(conn, schema.SCHEMA_VERSION)
             return
         version = _stored_version(conn) or 0
-    if version > schema.SCHEMA_VERSION:
-        raise StoreError(
-            f"{redact(engine.url.render_as_string())}: database schema version {version} is newer than this "
-            f"manysides understands ({schema.SCHEMA_VERSION}); upgrade manysides"
-        )
-    for step in range(version, schema.SCHEMA_VERSION):
-        with engine.begin() as conn:
+        if version > schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{redact(engine.url.render_as_string())}: database schema version {version} is newer than this "
+                f"manysides understands ({schema.SCHEMA_VERSION}); upgrade manysides"
+            )
+        for step in range(version, schema.SCHEMA_VERSION):
             schema.UPGRADES[step](conn)
             _stamp(conn, step + 1)
 
 
+@contextmanager
+def _schema_lock(engine: Engine) -> Iterator[Connection]:
+    """One transaction that holds the database's write lock from its first statement.
+
+    SQLite: BEGIN IMMEDIATE, on a connection where the driver does not open transactions itself
+    (by default it would run each CREATE TABLE outside any transaction, so a second process could
+    see the tables before they are stamped). PostgreSQL: DDL is transactional, and an advisory
+    lock makes a second process wait for the first one's schema instead of racing it.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.exec_driver_sql("ROLLBACK")
+                raise
+            conn.exec_driver_sql("COMMIT")
+        else:
+            with conn.begin():
+                conn.execute(text("SELECT pg_advisory_xact_lock(7426737)"))  # any fixed number: "the schema"
+                yield conn
 def _stored_version(conn: Any) -> int | None:
     value = conn.execute(select(schema_info.c.value).where(schema_info.c.key == "schema_version")).scalar()
     return int(value) if value is not None else None

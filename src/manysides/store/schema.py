@@ -17,13 +17,16 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
+    inspect,
+    text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -71,6 +74,8 @@ analyses = Table(
     Column("pipeline_version", String(32), nullable=False),
     Column("payload", Text, nullable=False),
     Column("analysed_at", DateTime(timezone=True), nullable=False),
+    # One float16 row of 384 per sentence, in sentence order (nlp/embeddings.py); NULL when not computed.
+    Column("sentence_vectors", LargeBinary),
 )
 
 
@@ -84,8 +89,21 @@ def _add_analyses(conn: Connection) -> None:
     analyses.create(conn)
 
 
+def _add_sentence_vectors(conn: Connection) -> None:
+    """Version 4: sentence vectors stored beside each analysis.
+
+    Step 2 creates `analyses` as defined today, column included, so the column may be there already.
+    """
+    column = analyses.c.sentence_vectors
+    if column.name in {c["name"] for c in inspect(conn).get_columns("analyses")}:
+        return
+    kind = column.type.compile(dialect=conn.dialect)
+    conn.execute(text(f"ALTER TABLE analyses ADD COLUMN {column.name} {kind}"))
+
+
 # UPGRADES[v] takes a database from version v to v + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     1: _add_article_sources,
     2: _add_analyses,
+    3: _add_sentence_vectors,
 }

@@ -1,0 +1,196 @@
+"""Quotes and reported speech: who said what, through which cue, to whom.
+
+Rules over spaCy's dependency parse, one per construction a news sentence uses to attribute:
+- a speech verb with a subject and a clause: "Reyna said (that) the talks had failed";
+- the clause first, the verb after: "The talks failed, officials said." / "…, said Reyna.";
+- participles continuing a sentence: "…, saying the talks had failed";
+- "according to X, …" and "…, according to X";
+- a quotation that runs over several sentences before its cue: "“One. Two,” she said."
+The speaker is the verb's subject (or the agent of a passive, or "according to"'s object); a
+quotation's content keeps its quotation marks, reported speech drops the "that"-less trailing
+punctuation. The person or outlet spoken to is the channel ("told Reuters"). A speaker with no
+name in it ("officials", "a source familiar with the call") is anonymous.
+
+Offsets follow PolNeAR's conventions (eval/quotes.py scores against them): the cue span takes its
+auxiliaries ("has learned"), content stops before the sentence's final full stop or a separating comma.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from manysides.model import Mention, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CUE_LEMMAS = frozenset(
+    """say tell add report claim state announce explain note argue insist deny confirm warn write
+    acknowledge admit allege reveal learn suggest predict estimate reply respond tweet post testify
+    conclude contend maintain emphasize emphasise stress indicate assert declare caution complain
+    recall observe point remark disclose concede agree ask urge describe brief inform notify""".split()
+)
+SUBJECTS = ("nsubj", "nsubjpass")
+OPENING_MARKS = "“\"‘'"
+CLOSING_MARKS = "”\"’'"
+_EDGE_PUNCTUATION = " \t\n,;:—–-."
+PRONOUNS = frozenset(("he", "she", "they", "i", "we", "it"))
+NAMED_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"))
+
+
+def find_quotes(doc: Doc, article_id: str, mentions: Iterable[Mention]) -> list[Quote]:
+    """Every attribution in the parsed article, in text order."""
+    named = [m for m in mentions if m.type in NAMED_TYPES]
+    found: dict[tuple[int, int], Quote] = {}
+    for token in doc:
+        for quote in _quotes_at(doc, token, article_id, named):
+            found.setdefault((quote.cue_span.start, quote.cue_span.end), quote)
+    return sorted(found.values(), key=lambda q: q.cue_span.start)
+
+
+def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) -> Iterator[Quote]:
+    if token.lower_ == "according" and (to := _child(token, "prep", "to")) is not None:
+        pobj = _child(to, "pobj")
+        if pobj is None:
+            return
+        clause = token.head if token.head is not token else None
+        cue = (token.idx, to.idx + len(to))
+        content = _with_quotation(doc, *_span_without(doc, clause, exclude=token)) if clause is not None else None
+        if content is not None:
+            yield _quote(doc, article_id, named, _subtree(pobj), cue, content, channel=None)
+        return
+    if token.lemma_ not in CUE_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+        return
+    speaker = _speaker(token)
+    content = _content(doc, token)
+    if speaker is None or content is None:
+        return
+    cue_tokens = [t for t in token.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < token.i] + [token]
+    cue_tokens += [t for t in token.children if t.dep_ == "prt"]
+    cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t) for t in cue_tokens))
+    yield _quote(doc, article_id, named, speaker, cue, content, channel=_channel(token))
+
+
+def _speaker(verb: Token) -> tuple[int, int] | None:
+    if (agent := _child(verb, "agent")) is not None and (pobj := _child(agent, "pobj")) is not None:
+        return _subtree(pobj)
+    if (subject := _child(verb, "nsubj")) is not None:
+        return _subtree(subject)
+    # "…, saying …" and "… and added …" speak with the subject of the verb they continue.
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        if (subject := _child(verb.head, "nsubj")) is not None:
+            return _subtree(subject)
+    return None
+
+
+def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
+    if clause is not None:
+        start, end = _subtree(clause)
+        mark = _child(clause, "mark")
+        if mark is not None and mark.lower_ == "that":
+            start = min(start, mark.idx)
+        return _with_quotation(doc, start, end)
+    before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+    # "The talks failed, officials said": the verb hangs off the clause it reports; in "X, but Y,
+    # a source said" it hangs off the second conjunct, and the content is both.
+    if verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i < verb.i and verb.head is not verb:
+        head = verb.head
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        start = _subtree(head)[0]
+        end = _subtree(before)[1] if before is not None else _span_without(doc, head, exclude=verb)[1]
+        return _with_quotation(doc, start, end)
+    # "…, sources said." and "“…,” said Reyna." parse the content as the verb's own child before it.
+    if before is not None:
+        return _with_quotation(doc, *_subtree(before))
+    return None
+
+
+def _with_quotation(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Trim separators; widen to the quotation marks around the content, across sentences if open."""
+    text = doc.text
+    while start < end and text[start] in _EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+        end -= 1
+    if end <= start:
+        return None
+    closing = end
+    while closing < len(text) and text[closing] in ".,!?":
+        closing += 1
+    if text[end - 1] not in CLOSING_MARKS and closing < len(text) and text[closing] in CLOSING_MARKS:
+        end = closing + 1  # “Words,” she said: the comma and the mark belong to the quotation
+    if text[end - 1] in CLOSING_MARKS and text[start] not in OPENING_MARKS:
+        inside = text[start : end - 1]
+        if "“" not in inside and inside.count('"') % 2 == 0:  # opened before the content, maybe sentences before
+            opening = max(text.rfind("“", 0, start), text.rfind('"', 0, start))
+            if opening >= 0 and start - opening < 2000 and text.rfind("”", opening, start) < 0:
+                start = opening
+    return start, end
+
+
+def _channel(verb: Token) -> str | None:
+    """Whom it was told: "told Reuters", "told the Northern Ledger"."""
+    if verb.lemma_ != "tell":
+        return None
+    target = _child(verb, "dobj") or _child(verb, "dative")
+    if target is None or target.pos_ not in ("PROPN", "NOUN"):
+        return None
+    start, end = _subtree(target)
+    return verb.doc.text[start:end]
+
+
+def _quote(
+    doc: Doc,
+    article_id: str,
+    named: list[Mention],
+    speaker: tuple[int, int],
+    cue: tuple[int, int],
+    content: tuple[int, int],
+    channel: str | None,
+) -> Quote:
+    text = doc.text
+    speaker_start, speaker_end = speaker
+    entity = next((m for m in named if speaker_start <= m.start and m.end <= speaker_end), None)
+    pronoun = text[speaker_start:speaker_end].lower() in PRONOUNS
+    if entity is None and pronoun:  # "he said": the last person named before it
+        entity = next((m for m in reversed(named) if m.type == "PERSON" and m.end <= speaker_start), None)
+    direct = text[content[0]] in OPENING_MARKS and text[content[1] - 1] in CLOSING_MARKS
+    evidence_start = min(doc[doc.char_span(*content, alignment_mode="expand").start].sent.start_char, speaker_start)
+    evidence_end = doc[doc.char_span(*cue, alignment_mode="expand").start].sent.end_char
+    return Quote(
+        speaker=text[speaker_start:speaker_end],
+        speaker_span=Span(article_id, speaker_start, speaker_end),
+        speaker_entity_id=entity.entity_id if entity else None,
+        anonymous=entity is None and not pronoun,
+        cue=text[cue[0] : cue[1]],
+        cue_span=Span(article_id, *cue),
+        channel=channel,
+        direct=direct,
+        content=Span(article_id, *content),
+        evidence=Span(article_id, min(evidence_start, content[0]), max(evidence_end, content[1])),
+    )
+
+
+def _child(token: Token, dep: str, lower: str | None = None) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep and (lower is None or c.lower_ == lower)), None)
+
+
+def _subtree(token: Token) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _span_without(doc: Doc, head: Token, exclude: Token) -> tuple[int, int]:
+    """The head's subtree without the excluded token's subtree, as one contiguous span."""
+    excluded = {t.i for t in exclude.subtree}
+    kept = [t for t in head.subtree if t.i not in excluded]
+    if exclude.i > head.i:
+        kept = [t for t in kept if t.i < min(excluded)]
+    else:
+        kept = [t for t in kept if t.i > max(excluded)]
+    if not kept:
+        return head.idx, head.idx
+    return kept[0].idx, kept[-1].idx + len(kept[-1])

@@ -31,7 +31,6 @@ CUE_LEMMAS = frozenset(
     conclude contend maintain emphasize emphasise stress indicate assert declare caution complain
     recall observe point remark disclose concede agree ask urge describe brief inform notify""".split()
 )
-SUBJECTS = ("nsubj", "nsubjpass")
 OPENING_MARKS = "“\"‘'"
 CLOSING_MARKS = "”\"’'"
 _EDGE_PUNCTUATION = " \t\n,;:—–-."
@@ -86,12 +85,8 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
 
 def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
-    if clause is not None:
-        start, end = _subtree(clause)
-        mark = _child(clause, "mark")
-        if mark is not None and mark.lower_ == "that":
-            start = min(start, mark.idx)
-        return _with_quotation(doc, start, end)
+    if clause is not None:  # its subtree starts with "that" when there is one: PolNeAR's content keeps it
+        return _with_quotation(doc, *_subtree(clause))
     before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
     # "The talks failed, officials said": the verb hangs off the clause it reports; in "X, but Y,
     # a source said" it hangs off the second conjunct, and the content is both.

@@ -95,11 +95,10 @@ def main() -> None:
     analyses = pipeline.analyse(articles)
     count = 0
     while batch := list(islice(analyses, 16)):
-        texts = [sentence.text for analysis in batch for sentence in analysis.sentences]
         began = time.perf_counter()
-        encoder.encode(texts)
+        encoder.encode_analyses(batch)  # as jobs.analyse does
         embedding_seconds += time.perf_counter() - began
-        sentences += len(texts)
+        sentences += sum(len(analysis.sentences) for analysis in batch)
         count += len(batch)
         if count >= quarter and not rss_at_quarter:
             rss_at_quarter = max_rss_mib()

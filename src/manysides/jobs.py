@@ -10,8 +10,8 @@ vectors, as it comes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
 from manysides.errors import InputError
@@ -64,15 +64,11 @@ def ingest(sources: Iterable[str], store: Store, options: ReadOptions) -> Iterat
 def analyse(store: Store, pipeline: Pipeline, encoder: SentenceEncoder, batch_size: int = 16) -> Iterator[str]:
     """Analyse and store every article not yet analysed by this pipeline version; yields their ids.
 
-    Sentence vectors are encoded for a batch of analyses at once (the model is fastest on full
-    batches) and each article's analysis and vectors are stored together in one transaction.
+    Sentence vectors are encoded for a batch of analyses at once and each article's analysis
+    and vectors are stored together in one transaction.
     """
     analyses = pipeline.analyse(store.articles_to_analyse(PIPELINE_VERSION))
     while batch := list(islice(analyses, batch_size)):
-        vectors = encoder.encode([sentence.text for analysis in batch for sentence in analysis.sentences])
-        offset = 0
-        for analysis in batch:
-            count = len(analysis.sentences)
-            store.save_analysis(analysis, PIPELINE_VERSION, to_bytes(vectors[offset : offset + count]))
-            offset += count
+        for analysis, vectors in zip(batch, encoder.encode_analyses(batch), strict=True):
+            store.save_analysis(analysis, PIPELINE_VERSION, to_bytes(vectors))
             yield analysis.article_id

@@ -1,5 +1,6 @@
 import numpy as np
 
+from manysides.model import Analysis, Sentence
 from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, default_encoder, from_bytes, to_bytes
 
 
@@ -27,3 +28,14 @@ def test_no_sentences_give_an_empty_matrix_without_loading_the_model():
     encoder = SentenceEncoder()
     assert encoder.encode([]).shape == (0, DIMENSIONS)
     assert encoder._model is None
+
+
+def test_a_batch_of_analyses_gets_one_matrix_each_in_order():
+    def analysis(article_id, *texts):
+        sentences = tuple(Sentence(i, 0, len(t), t) for i, t in enumerate(texts))
+        return Analysis(article_id, sentences, (), (), (), (), ())
+
+    batch = [analysis("a", "The dam held.", "Rain fell all night."), analysis("b"), analysis("c", "The dam held.")]
+    first, empty, last = default_encoder().encode_analyses(batch)
+    assert first.shape == (2, DIMENSIONS) and empty.shape == (0, DIMENSIONS) and last.shape == (1, DIMENSIONS)
+    assert np.allclose(first[0], last[0], atol=1e-5)

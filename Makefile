@@ -36,6 +36,7 @@ system-deps:
 
 demo: install
 	$(BIN)/manysides ingest examples/corpus/ --db $(DEMO_DB)
+	$(BIN)/manysides stories --db $(DEMO_DB)
 	$(BIN)/manysides report --db $(DEMO_DB) --format md --out out/demo-report.md
 	@echo "Report: out/demo-report.md"
 

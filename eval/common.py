@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,3 +60,42 @@ def report(title: str, rows: list[tuple[str, float, str]], result: dict, as_json
     width = max(len(name) for name, _, _ in rows)
     for name, ours, published in rows:
         print(f"  {name:<{width}}  {ours:6.1f}   {published}")
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """BCubed precision, recall, F1 of a clustering (item → cluster label) against the gold one."""
+    by_predicted, by_gold = _groups(predicted), _groups(gold)
+    precision = recall = 0.0
+    for item in gold:
+        same_predicted, same_gold = by_predicted[predicted[item]], by_gold[gold[item]]
+        both = len(same_predicted & same_gold)
+        precision += both / len(same_predicted)
+        recall += both / len(same_gold)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return precision, recall, _f1(precision, recall)
+
+
+def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """Pair-counting precision, recall, F1: over all pairs of items put (or meant to be) together."""
+    def pairs(groups: dict[str, set[str]]) -> int:
+        return sum(len(g) * (len(g) - 1) // 2 for g in groups.values())
+
+    together = defaultdict(set)
+    for item in gold:
+        together[(predicted[item], gold[item])].add(item)
+    both = pairs(together)  # type: ignore[arg-type]
+    predicted_pairs, gold_pairs = pairs(_groups(predicted)), pairs(_groups(gold))
+    precision = both / predicted_pairs if predicted_pairs else 1.0
+    recall = both / gold_pairs if gold_pairs else 1.0
+    return precision, recall, _f1(precision, recall)
+
+
+def _groups(labels: dict[str, str]) -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for item, label in labels.items():
+        groups[label].add(item)
+    return groups
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

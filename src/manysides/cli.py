@@ -25,7 +25,8 @@ from manysides.config import Settings
 from manysides.errors import InputError, ManysidesError
 from manysides.ingest import ReadOptions, expand
 from manysides.ingest.dates import DateError, parse_date
-from manysides.jobs import IngestSummary, analyse, ingest
+from manysides.model import Placement
+from manysides.jobs import IngestSummary, analyse, ingest, merge_stories, place_in_stories, split_story
 from manysides.nlp.embeddings import default_encoder
 from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
 from manysides.report.json import plain, to_json
@@ -149,7 +150,7 @@ def ingest_command(
         except KeyboardInterrupt:
             interrupted = True
         if not (interrupted or no_analyse):
-            interrupted = not _run_analysis(store)
+            interrupted = not (_run_analysis(store) and _run_story_placement(store))
     _print_ingest_summary(summary, interrupted, as_json)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
@@ -160,7 +161,7 @@ def ingest_command(
 @cli.command("analyse")
 @db_option
 def analyse_command(db: str | None) -> None:
-    """Analyse stored articles that have no analysis yet: sentences, entities, dates.
+    """Analyse stored articles that have no analysis yet, then place them in stories.
 
     `manysides ingest` does this for new articles unless given --no-analyse; run it after an
     ingest with --no-analyse, or after upgrading manysides (a newer analysis redoes old ones).
@@ -170,7 +171,7 @@ def analyse_command(db: str | None) -> None:
         manysides ingest feeds/ --no-analyse && manysides analyse
     """
     with Store(Settings.load(db).db_url) as store:
-        if not _run_analysis(store):
+        if not (_run_analysis(store) and _run_story_placement(store)):
             sys.exit(EXIT_INTERRUPTED)
 
 
@@ -190,6 +191,24 @@ def _run_analysis(store: Store) -> bool:
             stderr.print(f"Interrupted: {done} of {pending} articles analysed and stored.")
             return False
     stderr.print(f"Analysed {done} articles.")
+    return True
+
+
+def _run_story_placement(store: Store, rebuild: bool = False) -> bool:
+    """Place analysed articles in stories; False if interrupted (each placement is stored as it is made)."""
+    placed = started = 0
+    with _progress() as progress:
+        task = progress.add_task("Placing in stories", total=None)
+        try:
+            for placement in place_in_stories(store, rebuild=rebuild):
+                placed += 1
+                started += placement.probability is None and placement.copy_of is None
+                progress.advance(task)
+        except KeyboardInterrupt:
+            stderr.print(f"Interrupted: {placed} articles placed in stories and stored.")
+            return False
+    if placed:
+        stderr.print(f"Placed {placed} articles in stories ({started} new stories).")
     return True
 
 
@@ -269,6 +288,125 @@ def report_command(fmt: str, out: Path | None, db: str | None) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(rendered, encoding="utf-8")
     stderr.print(f"Wrote {out} ({summary.article_count} articles, {len(summary.outlets)} outlets).")
+
+
+@cli.group("stories", invoke_without_command=True)
+@click.option("--outlet", help="Only stories this outlet covered (case-insensitive).")
+@click.option("--since", metavar="YYYY-MM-DD", callback=_date_value, help="Only stories with an article on or after.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many stories.")
+@db_option
+@json_option
+@click.pass_context
+def stories_command(
+    ctx: click.Context, outlet: str | None, since: date | None, limit: int | None, db: str | None, as_json: bool
+) -> None:
+    """List stories, newest first: the articles of many outlets that tell one event.
+
+    Every analysed article is placed in a story as it is ingested: it joins the most similar
+    story (shared names, places, dates and words, similar sentences, close publication dates)
+    or starts a new one. Wire copies join their original's story and are marked as copies.
+    Correct mistakes with `stories merge` and `stories split`; reclustering keeps those.
+
+    \b
+    Example:
+        manysides stories --since 2024-11-01
+        manysides show s1a2b3c4d5e6
+        manysides stories merge s1a2b3c4d5e6 s9f8e7d6c5b4
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with Store(Settings.load(db).db_url) as store:
+        found = store.story_overviews(outlet=outlet, since=since)[:limit]
+    if as_json:
+        click.echo(to_json(found))
+        return
+    table = Table("story", "dates", "articles", "outlets", "label", title=f"{len(found)} stories")
+    for story in found:
+        dates = "?" if story.first is None else f"{story.first}" + ("" if story.last == story.first else f" … {story.last}")
+        table.add_row(story.id, dates, str(story.articles), ", ".join(story.outlets), story.label)
+    stdout.print(table)
+
+
+@stories_command.command("rebuild")
+@db_option
+def stories_rebuild_command(db: str | None) -> None:
+    """Recluster every analysed article from scratch, keeping manual merges and splits.
+
+    Run it after upgrading manysides (a new decision may group differently).
+    """
+    with Store(Settings.load(db).db_url) as store:
+        if not _run_story_placement(store, rebuild=True):
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@stories_command.command("merge")
+@click.argument("keep", metavar="STORY")
+@click.argument("absorb", metavar="OTHER")
+@db_option
+def stories_merge_command(keep: str, absorb: str, db: str | None) -> None:
+    """Move every article of OTHER into STORY, for good (ids or unique prefixes).
+
+    \b
+    Example:
+        manysides stories merge s1a2b3c4d5e6 s9f8e7
+    """
+    with Store(Settings.load(db).db_url) as store:
+        kept = merge_stories(store, keep, absorb)
+        stderr.print(f"Merged into {kept}: {store.story_label(kept)}")
+
+
+@stories_command.command("split")
+@click.argument("story", metavar="STORY")
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@db_option
+def stories_split_command(story: str, articles: tuple[str, ...], db: str | None) -> None:
+    """Move the given articles out of STORY into a new story, for good.
+
+    \b
+    Example:
+        manysides stories split s1a2b3c4d5e6 9f8e7d6c5b4a 0a1b2c3d4e5f
+    """
+    with Store(Settings.load(db).db_url) as store:
+        new_id = split_story(store, story, articles)
+        stderr.print(f"New story {new_id}: {store.story_label(new_id)}")
+
+
+@cli.command("show")
+@click.argument("story", metavar="STORY")
+@db_option
+@json_option
+def show_command(story: str, db: str | None, as_json: bool) -> None:
+    """Show one story: its articles by date, with wire copies marked.
+
+    \b
+    Example:
+        manysides show s1a2b3c4d5e6
+    """
+    with Store(Settings.load(db).db_url) as store:
+        story_id = store.resolve_story(story)
+        label, members = store.story_label(story_id), store.story_members(story_id)
+    if as_json:
+        rows = [
+            {"id": a.id, "outlet": a.outlet, "title": a.title, "published": plain(a.published),
+             "probability": p.probability, "pinned": p.pinned, "copy_of": p.copy_of}
+            for a, p in members
+        ]
+        click.echo(to_json({"id": story_id, "label": label, "articles": rows}))
+        return
+    table = Table("article", "date", "outlet", "headline", "how it joined", title=f"{story_id}: {label}")
+    for article, placement in members:
+        table.add_row(article.id[:12], str(article.published or "?"), article.outlet, headline(article), _how(placement))
+    stdout.print(table)
+
+
+def _how(placement: Placement) -> str:
+    if placement.copy_of:
+        return f"copy of {placement.copy_of[:12]}"
+    if placement.pinned:
+        return "placed by hand"
+    if placement.probability is None:
+        return "started the story"
+    return f"joined (p = {placement.probability:.2f})"
 
 
 main = functools.partial(cli, prog_name="manysides")

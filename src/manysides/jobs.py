@@ -9,6 +9,7 @@ vectors, as it comes.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -16,9 +17,13 @@ from typing import Literal
 
 from manysides.errors import InputError
 from manysides.ingest import ReadOptions, read
-from manysides.nlp.embeddings import SentenceEncoder, to_bytes
+from manysides.model import Analysis, Article, Placement
+from manysides.nlp.embeddings import SentenceEncoder, from_bytes, to_bytes
 from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline
 from manysides.store import AddResult, Store
+from manysides.stories.cluster import Clusterer, story_id_for
+from manysides.stories.features import ArticleFeatures, article_features
+from manysides.stories.syndication import CopyFinder, signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +77,66 @@ def analyse(store: Store, pipeline: Pipeline, encoder: SentenceEncoder, batch_si
         for analysis, vectors in zip(batch, encoder.encode_analyses(batch), strict=True):
             store.save_analysis(analysis, PIPELINE_VERSION, to_bytes(vectors))
             yield analysis.article_id
+
+
+def place_in_stories(store: Store, rebuild: bool = False) -> Iterator[Placement]:
+    """Put every analysed article that is in no story yet into one; yields each placement as stored.
+
+    The clusterer's state is rebuilt by replaying the stored placements in their order, so a run
+    continues exactly where the last one stopped. `rebuild` first forgets every placement except
+    manual merges and splits, which are replayed as they are and which new articles may still join.
+    A wire copy joins its original's story (the original is the earlier text of the two).
+    """
+    if rebuild:
+        store.forget_unpinned_placements()
+    clusterer = Clusterer()
+    copies = CopyFinder()
+    story_of: dict[str, str] = {}
+    for article, analysis, vectors, placement in store.placed_articles():
+        clusterer.add(_features(article, analysis, vectors), placement.story_id)
+        copies.add(article.id, signature(article.text))
+        story_of[article.id] = placement.story_id
+    for article, analysis, vectors in store.unplaced_articles():
+        original = copies.add(article.id, signature(article.text))
+        assignment = clusterer.add(_features(article, analysis, vectors), story_of.get(original or ""))
+        placement = Placement(article.id, assignment.story_id, assignment.probability, copy_of=original)
+        story_of[article.id] = assignment.story_id
+        store.save_placement(placement, clusterer.stories[assignment.story_id].label())
+        yield placement
+
+
+def merge_stories(store: Store, keep: str, absorb: str) -> str:
+    """Manual merge: every article of `absorb` joins `keep`, for good. Returns the kept story's id."""
+    keep, absorb = store.resolve_story(keep), store.resolve_story(absorb)
+    members = [article.id for article, _ in store.story_members(keep) + store.story_members(absorb)]
+    store.pin(keep, members, _label_of(store, members))
+    return keep
+
+
+def split_story(store: Store, story_id: str, article_ids: Iterable[str]) -> str:
+    """Manual split: the given articles leave the story for a new one, for good. Returns the new id."""
+    story_id = store.resolve_story(story_id)
+    members = [article.id for article, _ in store.story_members(story_id)]
+    moving = [store.get_article(prefix).id for prefix in article_ids]
+    if strays := [article_id[:12] for article_id in moving if article_id not in members]:
+        raise InputError(story_id, f"not in this story: {', '.join(strays)}")
+    staying = [article_id for article_id in members if article_id not in moving]
+    if not staying:
+        raise InputError(story_id, "a split must leave at least one article in the story")
+    new_id = story_id_for(hashlib.sha256(" ".join(sorted(moving)).encode()).hexdigest())
+    store.pin(new_id, moving, _label_of(store, moving))
+    store.pin(story_id, staying, _label_of(store, staying))
+    return new_id
+
+
+def _features(article: Article, analysis: Analysis, vectors: bytes | None) -> ArticleFeatures:
+    return article_features(article, analysis, from_bytes(vectors) if vectors is not None else None)
+
+
+def _label_of(store: Store, article_ids: list[str]) -> str:
+    clusterer = Clusterer()
+    for article_id in article_ids:
+        article, analysis = store.get_article(article_id), store.get_analysis(article_id)
+        if analysis is not None:
+            clusterer.add(_features(article, analysis, None), "story")
+    return clusterer.stories["story"].label() if clusterer.stories else ""

@@ -209,6 +209,30 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class Placement:
+    """An article's place in a story: decided with `probability`, or placed (None) when it started the
+    story, was pinned by a manual merge or split, or is a wire copy (`copy_of` its original)."""
+
+    article_id: str
+    story_id: str
+    probability: float | None = None
+    pinned: bool = False
+    copy_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOverview:
+    """A line of the story list: how big, who covered it, when."""
+
+    id: str
+    label: str
+    articles: int
+    outlets: tuple[str, ...]
+    first: date | None
+    last: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class Agreement:
     claims: tuple[Claim, ...]
     article_ids: tuple[str, ...]

@@ -22,9 +22,9 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from manysides.config import database_url, redact
 from manysides.errors import NotFoundError, StoreError
-from manysides.model import Analysis, Article
+from manysides.model import Analysis, Article, Placement, StoryOverview
 from manysides.store import codec, schema
-from manysides.store.schema import analyses, article_sources, articles, schema_info
+from manysides.store.schema import analyses, article_sources, articles, schema_info, stories, story_members
 
 
 class AddResult(enum.Enum):
@@ -175,6 +175,111 @@ class Store:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()
 
 
+    # --- stories ---------------------------------------------------------------------------------
+
+    def placed_articles(self) -> Iterator[tuple[Article, Analysis, bytes | None, Placement]]:
+        """Every article already in a story, with its analysis and vectors, in the order it was placed."""
+        query = (
+            select(articles, analyses.c.payload, analyses.c.sentence_vectors, *_MEMBER_COLUMNS)
+            .join(analyses, analyses.c.article_id == articles.c.id)
+            .join(story_members, story_members.c.article_id == articles.c.id)
+            .order_by(story_members.c.position)
+        )
+        for row in self._stream(query):
+            yield _article_from_row(row), codec.decode(row["payload"]), row["sentence_vectors"], _placement(row)
+
+    def unplaced_articles(self) -> Iterator[tuple[Article, Analysis, bytes | None]]:
+        """Analysed articles in no story yet, by publication date (undated last), then as ingested."""
+        query = (
+            select(articles, analyses.c.payload, analyses.c.sentence_vectors)
+            .join(analyses, analyses.c.article_id == articles.c.id)
+            .where(articles.c.id.not_in(select(story_members.c.article_id)))
+            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.ingested_at, articles.c.id)
+        )
+        for row in self._stream(query):
+            yield _article_from_row(row), codec.decode(row["payload"]), row["sentence_vectors"]
+
+    def save_placement(self, placement: Placement, label: str) -> None:
+        """Put one article into its story (created or relabelled here), in one transaction."""
+        now = datetime.now(timezone.utc)
+        with self._transaction(f"the story of {placement.article_id[:12]}") as conn:
+            conn.execute(_UPSERT_STORY, {"id": placement.story_id, "label": label, "updated_at": now})
+            position = conn.execute(select(func.coalesce(func.max(story_members.c.position), 0) + 1)).scalar_one()
+            conn.execute(story_members.delete().where(story_members.c.article_id == placement.article_id))
+            conn.execute(story_members.insert(), _placement_row(placement) | {"position": position})
+
+    def pin(self, story_id: str, article_ids: list[str], label: str) -> None:
+        """Move articles into a story for good (a manual merge or split); stories left empty go."""
+        now = datetime.now(timezone.utc)
+        with self._transaction(f"story {story_id}") as conn:
+            conn.execute(_UPSERT_STORY, {"id": story_id, "label": label, "updated_at": now})
+            conn.execute(
+                story_members.update()
+                .where(story_members.c.article_id.in_(article_ids))
+                .values(story_id=story_id, pinned=True, probability=None)
+            )
+            conn.execute(stories.delete().where(stories.c.id.not_in(select(story_members.c.story_id))))
+
+    def forget_unpinned_placements(self) -> None:
+        """Before reclustering: every decision goes except the manual ones."""
+        with self._transaction("the stories") as conn:
+            conn.execute(story_members.delete().where(story_members.c.pinned.is_(False)))
+            conn.execute(stories.delete().where(stories.c.id.not_in(select(story_members.c.story_id))))
+
+    def resolve_story(self, story_id: str) -> str:
+        """A story id from the id or an unambiguous prefix of it."""
+        query = select(stories.c.id).where(stories.c.id.startswith(story_id, autoescape=True)).limit(2)
+        with self.engine.connect() as conn:
+            found = conn.execute(query).scalars().all() if story_id else []
+        if len(found) == 1:
+            return found[0]
+        raise NotFoundError(f"story {story_id!r}: {'ambiguous prefix' if found else 'no such story'}")
+
+    def story_label(self, story_id: str) -> str:
+        with self.engine.connect() as conn:
+            return conn.execute(select(stories.c.label).where(stories.c.id == story_id)).scalar_one()
+
+    def story_members(self, story_id: str) -> list[tuple[Article, Placement]]:
+        """A story's articles with their placements, by date (undated last), then outlet."""
+        query = (
+            select(articles, *_MEMBER_COLUMNS)
+            .join(story_members, story_members.c.article_id == articles.c.id)
+            .where(story_members.c.story_id == story_id)
+            .order_by(articles.c.published.is_(None), articles.c.published, articles.c.outlet, articles.c.id)
+        )
+        return [(_article_from_row(row), _placement(row)) for row in self._stream(query)]
+
+    def story_overviews(self, outlet: str | None = None, since: date | None = None) -> list[StoryOverview]:
+        """All stories, newest first: size, outlets and date range of each.
+
+        `outlet` keeps stories that outlet covered; `since` keeps stories with an article on or after it.
+        """
+        query = (
+            select(stories.c.id, stories.c.label, articles.c.outlet, articles.c.published)
+            .join(story_members, story_members.c.story_id == stories.c.id)
+            .join(articles, articles.c.id == story_members.c.article_id)
+            .order_by(stories.c.id)
+        )
+        grouped: dict[str, list[Any]] = {}
+        for row in self._stream(query):
+            grouped.setdefault(row["id"], []).append(row)
+        overviews = []
+        for story_id, rows in grouped.items():
+            outlets = tuple(sorted({row["outlet"] for row in rows}, key=str.casefold))
+            dates = sorted(row["published"] for row in rows if row["published"] is not None)
+            if outlet and outlet.strip().casefold() not in {name.casefold() for name in outlets}:
+                continue
+            if since and not (dates and dates[-1] >= since):
+                continue
+            first, last = (dates[0], dates[-1]) if dates else (None, None)
+            overviews.append(StoryOverview(story_id, rows[0]["label"], len(rows), outlets, first, last))
+        return sorted(overviews, key=lambda o: (o.last is None, -(o.last.toordinal() if o.last else 0), -o.articles, o.id))
+
+    def _stream(self, query: Any) -> Iterator[Any]:
+        with self.engine.connect() as conn:
+            yield from conn.execution_options(stream_results=True, yield_per=200).execute(query).mappings()
+
+
 # One SQL text for SQLite (>= 3.35) and PostgreSQL. Written as text because SQLAlchemy cannot cache
 # the compiled form of its dialect-specific on-conflict inserts, and compiling on every row cost more
 # than the insert itself. RETURNING tells whether a row was added (psycopg 3 reports rowcount -1 here).
@@ -191,6 +296,26 @@ _ADD_SOURCE = text(
     " WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = :article_id AND source = :source)"
     " ON CONFLICT DO NOTHING"
 ).bindparams(*(bindparam(c.name, type_=c.type) for c in article_sources.columns))
+
+_UPSERT_STORY = text(
+    "INSERT INTO stories (id, label, updated_at) VALUES (:id, :label, :updated_at)"
+    " ON CONFLICT (id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at"
+).bindparams(*(bindparam(c.name, type_=c.type) for c in stories.columns))
+
+_MEMBER_COLUMNS = (
+    story_members.c.story_id,
+    story_members.c.probability,
+    story_members.c.pinned,
+    story_members.c.copy_of,
+)
+
+
+def _placement(row: Any) -> Placement:
+    return Placement(row["id"], row["story_id"], row["probability"], bool(row["pinned"]), row["copy_of"])
+
+
+def _placement_row(placement: Placement) -> dict[str, Any]:
+    return {field.name: getattr(placement, field.name) for field in fields(placement)}
 
 
 def _create_engine(url: str) -> Engine:

@@ -15,8 +15,10 @@ from sqlalchemy import (
     Connection,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
+    Integer,
     LargeBinary,
     MetaData,
     String,
@@ -26,7 +28,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -79,6 +81,32 @@ analyses = Table(
 )
 
 
+# Stories (stories/): each analysed article is a member of exactly one story. `position` is the order
+# of placement, so replaying the members rebuilds the clusterer's state; `probability` is the join
+# decision's (NULL when the article started its story or was placed, not decided); `pinned` marks a
+# manual merge or split that reclustering keeps; `copy_of` links a wire copy to its original.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("probability", Float),
+    Column("pinned", Boolean, nullable=False, default=False),
+    Column("copy_of", String(64)),
+    Index("ix_story_members_story", "story_id"),
+    Index("ix_story_members_position", "position"),
+)
+
+
 def _add_article_sources(conn: Connection) -> None:
     """Version 2: provenance of every further copy of an article."""
     article_sources.create(conn)
@@ -101,9 +129,16 @@ def _add_sentence_vectors(conn: Connection) -> None:
     conn.execute(text(f"ALTER TABLE analyses ADD COLUMN {column.name} {kind}"))
 
 
+def _add_stories(conn: Connection) -> None:
+    """Version 5: stories and their members."""
+    stories.create(conn)
+    story_members.create(conn)
+
+
 # UPGRADES[v] takes a database from version v to v + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     1: _add_article_sources,
     2: _add_analyses,
     3: _add_sentence_vectors,
+    4: _add_stories,
 }

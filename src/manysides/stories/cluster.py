@@ -1,0 +1,292 @@
+"""Incremental clustering: each article joins the most similar open story, or starts a new one.
+
+A story keeps running centroids (sums of its articles' unit vectors) for content words, entities
+and sentence meaning, plus the span of its publication dates. An article is compared only with
+stories found through an inverted index over its entities, dates and rarest words — each posting
+list keeps the most recent `POSTING_CAP` stories — and, when both are dated, only within
+`WINDOW_DAYS`: the cost per article stays flat however many stories there are.
+
+The join decision is a logistic model over five pair features, fitted on labelled news by
+`eval/stories.py --fit` and stored in `data/decision.json` (weights, threshold and what they were
+fitted on). Everything is deterministic: the same articles in the same order give the same stories.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from wordfreq import word_frequency
+
+from manysides.stories.features import ArticleFeatures
+
+FEATURE_NAMES = ("terms", "entities", "meaning", "closeness", "both_dated")
+# A dated article joins only stories with an article at most this many days from its date. Not fitted:
+# ECB+ has no publication dates. A week keeps a developing story together (each new article extends
+# the range) and keeps apart two events of one kind weeks apart (two calls between the same leaders).
+WINDOW_DAYS = 7
+CLOSENESS_DAYS = 3.0  # closeness = exp(-days apart / this)
+PRIOR_DOCUMENTS = 100  # weight of general English in document frequencies (see _unit)
+ARTICLE_WORDS = 300
+POSTING_CAP = 32
+CANDIDATES = 16
+INDEX_TERMS = 12  # an article is indexed under its rarest words, this many
+INDEX_ENTITIES = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """P(same story) = logistic(weights · pair features + bias); join the best story when ≥ threshold."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    fitted_on: str = ""
+
+    def probability(self, x: np.ndarray) -> float:
+        return 1.0 / (1.0 + math.exp(-(float(np.dot(self.weights, x)) + self.bias)))
+
+    @classmethod
+    def default(cls) -> Decision:
+        """The decision fitted by eval/stories.py --fit and shipped with the code."""
+        return cls.from_json(resources.files("manysides.stories").joinpath("data/decision.json").read_text("utf-8"))
+
+    @classmethod
+    def from_json(cls, payload: str) -> Decision:
+        data = json.loads(payload)
+        weights = data["weights"]
+        return cls(
+            weights=tuple(float(weights[name]) for name in FEATURE_NAMES),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            fitted_on=str(data.get("fitted_on", "")),
+        )
+
+    def to_json(self, **provenance: Any) -> str:
+        data = {
+            "weights": dict(zip(FEATURE_NAMES, self.weights, strict=True)),
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "fitted_on": self.fitted_on,
+        }
+        return json.dumps(data | provenance, indent=2) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an article went: `probability` is None when it was placed, not decided (pinned, restored).
+
+    `compared` holds the pair features of each story it was compared with (what the decision is fitted on).
+    """
+
+    article_id: str
+    story_id: str
+    new_story: bool
+    probability: float | None
+    compared: tuple[tuple[str, np.ndarray], ...] = ()
+
+
+@dataclass(slots=True)
+class _Centroid:
+    """Sum of unit vectors, with its squared norm kept up to date, so a cosine costs one pass over the article."""
+
+    total: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+
+    def add(self, unit: dict[str, float]) -> None:
+        if not unit:
+            return
+        total = self.total
+        self.norm2 += 2.0 * sum(total.get(key, 0.0) * value for key, value in unit.items()) + 1.0
+        for key, value in unit.items():
+            total[key] = total.get(key, 0.0) + value
+
+    def cosine(self, unit: dict[str, float]) -> float:
+        if not unit or self.norm2 <= 0.0:
+            return 0.0
+        total = self.total
+        return sum(total.get(key, 0.0) * value for key, value in unit.items()) / math.sqrt(self.norm2)
+
+
+@dataclass(slots=True)
+class StoryState:
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    terms: _Centroid = field(default_factory=_Centroid)
+    entities: _Centroid = field(default_factory=_Centroid)
+    meaning: np.ndarray | None = None
+    first: date | None = None
+    last: date | None = None
+    entity_articles: Counter[str] = field(default_factory=Counter)
+    names: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def days_from(self, day: date | None) -> int | None:
+        """Days between `day` and the story's date range (0 inside it); None when either is undated."""
+        if day is None or self.first is None or self.last is None:
+            return None
+        if day < self.first:
+            return (self.first - day).days
+        return max(0, (day - self.last).days)
+
+    def label(self, size: int = 3) -> str:
+        """The story's most widely named things, in their most used wording ("Brenlow · Coldbeck · …")."""
+        top = [entity for entity, _ in self.entity_articles.most_common() if entity in self.names][:size]
+        return " · ".join(_display_name(self.names[entity]) for entity in top)
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighted:
+    features: ArticleFeatures
+    terms: dict[str, float]
+    entities: dict[str, float]
+
+
+class Clusterer:
+    """Holds the open stories; `add` places one article after the other."""
+
+    def __init__(self, decision: Decision | None = None) -> None:
+        self.decision = decision or Decision.default()
+        self.stories: dict[str, StoryState] = {}
+        self._documents = 0
+        self._term_df: Counter[str] = Counter()
+        self._entity_df: Counter[str] = Counter()
+        self._postings: dict[str, list[str]] = {}
+
+    def add(self, features: ArticleFeatures, story_id: str | None = None, compare: bool = False) -> Assignment:
+        """Place an article: into `story_id` when given (a manual pin, a stored placement, a wire copy),
+        else into the best story the decision accepts, else into a new story named after the article.
+
+        `compare` compares it with its candidate stories even when `story_id` is given: fitting the
+        decision replays the true stories this way and learns from every comparison.
+        """
+        weighted = self._weigh(features)
+        compared: tuple[tuple[str, np.ndarray], ...] = ()
+        probability = None
+        if story_id is None or compare:
+            compared = tuple((story.id, self.pair_features(weighted, story)) for story in self._candidate_stories(weighted))
+        if story_id is None:
+            scored = sorted(((self.decision.probability(x), sid) for sid, x in compared), key=lambda s: (-s[0], s[1]))
+            if scored and scored[0][0] >= self.decision.threshold:
+                probability, story_id = scored[0]
+        story_id = story_id or story_id_for(features.article_id)
+        new_story = story_id not in self.stories
+        self._join(weighted, story_id)
+        return Assignment(features.article_id, story_id, new_story, probability, compared)
+
+    def pair_features(self, article: _Weighted, story: StoryState) -> np.ndarray:
+        meaning = 0.0
+        vector = article.features.vector
+        if vector is not None and story.meaning is not None:
+            meaning = float(np.dot(vector, story.meaning)) / max(float(np.linalg.norm(story.meaning)), 1e-9)
+        days = story.days_from(article.features.published)
+        return np.array(
+            [
+                story.terms.cosine(article.terms),
+                story.entities.cosine(article.entities),
+                meaning,
+                0.0 if days is None else math.exp(-days / CLOSENESS_DAYS),
+                0.0 if days is None else 1.0,
+            ]
+        )
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _weigh(self, features: ArticleFeatures) -> _Weighted:
+        """tf-idf unit vectors; document frequencies count every article seen, this one included."""
+        self._documents += 1
+        self._term_df.update(features.terms.keys())
+        self._entity_df.update(features.entities.keys())
+        documents = max(self._documents, 1)
+        return _Weighted(
+            features,
+            _unit(features.terms, self._term_df, documents),
+            _unit(features.entities, self._entity_df, documents),
+        )
+
+    def _index_keys(self, article: _Weighted) -> list[str]:
+        terms = heapq.nlargest(INDEX_TERMS, article.terms.items(), key=lambda item: (item[1], item[0]))
+        entities = heapq.nlargest(INDEX_ENTITIES, article.entities.items(), key=lambda item: (item[1], item[0]))
+        return [f"t:{key}" for key, _ in terms] + [f"e:{key}" for key, _ in entities]
+
+    def _candidate_stories(self, article: _Weighted) -> list[StoryState]:
+        hits: Counter[str] = Counter()
+        for key in self._index_keys(article):
+            for rank, story_id in enumerate(self._postings.get(key, ())):
+                hits[story_id] += 1.0 + rank / 1000.0  # ties go to the more recent story
+        chosen = []
+        for story_id, _ in hits.most_common():
+            story = self.stories[story_id]
+            days = story.days_from(article.features.published)
+            if days is not None and days > WINDOW_DAYS:
+                continue
+            chosen.append(story)
+            if len(chosen) == CANDIDATES:
+                break
+        return chosen
+
+    def _join(self, article: _Weighted, story_id: str) -> None:
+        story = self.stories.get(story_id)
+        if story is None:
+            story = self.stories[story_id] = StoryState(story_id)
+        features = article.features
+        story.article_ids.append(features.article_id)
+        story.terms.add(article.terms)
+        story.entities.add(article.entities)
+        if features.vector is not None:
+            story.meaning = features.vector.copy() if story.meaning is None else story.meaning + features.vector
+        if features.published is not None:
+            story.first = min(story.first or features.published, features.published)
+            story.last = max(story.last or features.published, features.published)
+        story.entity_articles.update(features.entities.keys())
+        for entity, name in features.names.items():
+            story.names.setdefault(entity, Counter())[name] += 1
+        for key in self._index_keys(article):
+            posting = self._postings.setdefault(key, [])
+            if story_id in posting:
+                posting.remove(story_id)
+            posting.append(story_id)
+            if len(posting) > POSTING_CAP:
+                del posting[0]
+
+
+def story_id_for(article_id: str) -> str:
+    """A new story is named after the article that started it: stable across rebuilds of the same input."""
+    return f"s{article_id[:11]}"
+
+
+def _display_name(surfaces: Counter[str]) -> str:
+    """The most used wording, preferring "Sao Teodoro" to a dateline's "SAO TEODORO", without a leading "the"."""
+    name = max(surfaces.items(), key=lambda item: (item[1], not item[0].isupper(), item[0]))[0]
+    return name[4:] if name.casefold().startswith("the ") else name
+
+
+def _unit(counts: dict[str, float], df: Counter[str], documents: int) -> dict[str, float]:
+    """tf-idf with a background prior: document frequencies are those of the stream plus `PRIOR_DOCUMENTS`
+    pseudo-documents from general English (wordfreq), so the first articles of a new database already
+    know that "point" is common and "Kessel" is rare, and the stream's own counts take over as it grows."""
+    weights = {
+        key: (1.0 + math.log(count))
+        * (math.log((documents + PRIOR_DOCUMENTS + 1) / (df[key] + PRIOR_DOCUMENTS * background_share(key) + 1)) + 1.0)
+        for key, count in counts.items()
+        if count > 0
+    }
+    norm = math.sqrt(sum(value * value for value in weights.values()))
+    return {key: value / norm for key, value in weights.items()} if norm > 0 else {}
+
+
+@lru_cache(maxsize=200_000)
+def background_share(key: str) -> float:
+    """Share of general English documents that contain `key` (a name: its rarest word), estimated from
+    its word frequency and a news article's length; 0 for dates and unknown words."""
+    if key.startswith("date:"):
+        return 0.0
+    frequency = min(word_frequency(word, "en") for word in key.split())
+    return min(1.0, frequency * ARTICLE_WORDS)

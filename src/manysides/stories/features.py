@@ -1,0 +1,110 @@
+"""What the clustering compares: one `ArticleFeatures` per analysed article (pure).
+
+Four signals, each of which fails alone in a known way:
+- content words of title and body (the title counts twice): the event's vocabulary — but two
+  earthquakes share most of it;
+- canonical entities (names, places, organisations; their NER class ignored) and the day-precise
+  dates the text mentions (`date:2024-11-07`):
+  the strongest signal that two articles tell the *same* event — but short items name few;
+- the mean sentence vector (MiniLM, stored with the analysis): paraphrase-proof topic similarity;
+- the publication date: articles days apart rarely tell one event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import numpy as np
+from unidecode import unidecode
+from wordfreq import top_n_list, zipf_frequency
+
+from manysides.model import Analysis, Article
+
+_WORD = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W_]", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TITLE_WEIGHT = 2.0
+LEAD_SENTENCES = 3  # news puts who, what, where and when first: the lead's words and names count double
+LEAD_WEIGHT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """An article as the clusterer sees it; `names` gives each entity id the article's most used wording."""
+
+    article_id: str
+    published: date | None
+    terms: dict[str, float]
+    entities: dict[str, float]
+    names: dict[str, str]
+    vector: np.ndarray | None
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """The ~100 most frequent English words (wordfreq Zipf ≥ 6: "the", "said", "people"), digits kept,
+    and a few reporting words. Read from wordfreq, which clustering needs anyway; importing spaCy
+    for its list would cost every `manysides stories` command five seconds."""
+    common = (word for word in top_n_list("en", 400) if zipf_frequency(word, "en") >= 6.0 and not word.isdigit())
+    return frozenset(common) | {"says", "told", "according", "mr", "ms", "mrs"}
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased ASCII-folded words that carry meaning ("São" = "sao"): no stop words, no single
+    letters; numbers kept ("145")."""
+    stop = _stop_words()
+    words = (unidecode(_POSSESSIVE.sub("", match.group().casefold())) for match in _WORD.finditer(text))
+    return [word for word in words if len(word) > 1 and word not in stop]
+
+
+def entity_key(entity_id: str) -> str:
+    """An entity id without its NER class: the small English model calls "São Teodoro" a person in one
+    article and a place in the next, and for telling stories apart the name is what matters."""
+    return entity_id.split(":", 1)[-1]
+
+
+def article_features(article: Article, analysis: Analysis, vectors: np.ndarray | None = None) -> ArticleFeatures:
+    """The features of one article from its stored analysis (and sentence vectors, when there are any)."""
+    terms: Counter[str] = Counter()
+    for sentence in analysis.sentences:
+        weight = LEAD_WEIGHT if sentence.index < LEAD_SENTENCES else 1.0
+        for word in content_words(sentence.text):
+            terms[word] += weight
+    for word in content_words(article.title or ""):
+        terms[word] += TITLE_WEIGHT
+
+    lead_end = analysis.sentences[min(LEAD_SENTENCES, len(analysis.sentences)) - 1].end if analysis.sentences else 0
+    entities: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = {}
+    for mention in analysis.mentions:
+        key = entity_key(mention.entity_id)
+        weight = LEAD_WEIGHT if mention.start < lead_end else 1.0
+        entities[key] += weight
+        if " " in key:  # each word of a name counts half: another outlet may say "Teodoro", "Kessel", "Trump"
+            for word in key.split():
+                entities[word] += weight / 2
+        surfaces.setdefault(key, Counter())[mention.surface] += 1
+    for time in analysis.times:
+        if _DAY.match(time.value):
+            entities[f"date:{time.value}"] += 1
+
+    return ArticleFeatures(
+        article_id=article.id,
+        published=article.published,
+        terms=dict(terms),
+        entities=dict(entities),
+        names={entity: counts.most_common(1)[0][0] for entity, counts in surfaces.items()},
+        vector=_mean_direction(vectors),
+    )
+
+
+def _mean_direction(vectors: np.ndarray | None) -> np.ndarray | None:
+    if vectors is None or len(vectors) == 0:
+        return None
+    mean = vectors.astype(np.float32).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else None

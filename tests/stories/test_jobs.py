@@ -1,0 +1,93 @@
+"""Stories in the store: placement on ingest, continuing runs, manual merge and split that a rebuild keeps.
+
+Runs on a real SQLite file and the real PostgreSQL server. Analyses are built by hand (sentences and
+entity mentions found by their surface forms), so these tests need no language model.
+"""
+
+from datetime import date
+
+import pytest
+
+from manysides.errors import InputError, NotFoundError
+from manysides.jobs import merge_stories, place_in_stories, split_story
+from manysides.model import Analysis, Article, Mention, Sentence
+from manysides.store import Store
+
+DAM = [
+    ("Harbour Herald", "Engineers found cracks in the Brenlow dam spillway; Coldbeck and Astley Marsh were evacuated."),
+    ("Northern Ledger", "Cracks in the spillway of the Brenlow dam forced Coldbeck and Astley Marsh residents out."),
+    ("Civic Courier", "The Brenlow dam spillway cracks: the water authority denies ignoring warnings about Coldbeck."),
+]
+COURT = [
+    ("Harbour Herald", "A Halden court fined the ride-hailing firm Zipto 2.1 million euros over drivers' pay."),
+    ("Meridian Wire", "Zipto was fined 2.1 million euros by the Halden district court over how it paid drivers."),
+]
+NAMES = {"Brenlow": "place:brenlow", "Coldbeck": "place:coldbeck", "Astley Marsh": "place:astley marsh",
+         "Halden": "place:halden", "Zipto": "org:zipto"}
+
+
+def store_analysed(store: Store, outlet: str, text: str, day: date) -> Article:
+    article = Article.create(outlet=outlet, text=text, title=text.split(";")[0][:60], published=day)
+    store.add_article(article)
+    mentions = tuple(
+        Mention(text.index(name), text.index(name) + len(name), name, entity, entity.split(":")[0].upper())
+        for name, entity in NAMES.items()
+        if name in text
+    )
+    store.save_analysis(Analysis(article.id, (Sentence(0, 0, len(text), text),), mentions, (), (), ()), "test")
+    return article
+
+
+@pytest.fixture
+def store(db_url):
+    with Store(db_url) as store:
+        yield store
+
+
+def test_articles_of_two_events_make_two_stories_and_a_second_run_continues(store):
+    dam = [store_analysed(store, outlet, text, date(2024, 11, 8)) for outlet, text in DAM[:2]]
+    court = [store_analysed(store, outlet, text, date(2024, 11, 9)) for outlet, text in COURT]
+    first_run = list(place_in_stories(store))
+    assert [p.article_id for p in first_run] == [a.id for a in dam + court]
+    assert len({p.story_id for p in first_run}) == 2
+
+    late = store_analysed(store, *DAM[2], date(2024, 11, 10))
+    (placement,) = place_in_stories(store)  # only the new article; the stored ones are replayed, not redone
+    assert placement.article_id == late.id and placement.story_id == first_run[0].story_id
+    assert placement.probability is not None
+
+    overviews = {o.id: o for o in store.story_overviews()}
+    dam_story = overviews[first_run[0].story_id]
+    assert dam_story.articles == 3 and dam_story.outlets == ("Civic Courier", "Harbour Herald", "Northern Ledger")
+    assert (dam_story.first, dam_story.last) == (date(2024, 11, 8), date(2024, 11, 10))
+    assert "Brenlow" in dam_story.label
+    assert [o.id for o in store.story_overviews(outlet="meridian wire")] == [first_run[2].story_id]
+    assert [o.id for o in store.story_overviews(since=date(2024, 11, 10))] == [dam_story.id]
+
+
+def test_a_manual_split_and_merge_survive_a_rebuild(store):
+    articles = [store_analysed(store, outlet, text, date(2024, 11, 8)) for outlet, text in DAM + COURT]
+    placements = list(place_in_stories(store))
+    dam_story, court_story = placements[0].story_id, placements[3].story_id
+
+    courier = articles[2]
+    split_off = split_story(store, dam_story, [courier.id[:12]])
+    merge_stories(store, court_story, split_off)  # a wrong merge, on purpose: the rebuild must keep it
+    list(place_in_stories(store, rebuild=True))
+
+    members = {story: sorted(a.outlet for a, _ in store.story_members(story)) for story in (dam_story, court_story)}
+    assert members[dam_story] == ["Harbour Herald", "Northern Ledger"]
+    assert members[court_story] == ["Civic Courier", "Harbour Herald", "Meridian Wire"]
+    assert all(p.pinned for _, p in store.story_members(court_story))
+    with pytest.raises(NotFoundError):
+        store.resolve_story(split_off)  # emptied by the merge
+
+
+def test_a_split_names_articles_outside_the_story_in_its_error(store):
+    for outlet, text in DAM + COURT:
+        store_analysed(store, outlet, text, date(2024, 11, 8))
+    placements = list(place_in_stories(store))
+    with pytest.raises(InputError, match="not in this story"):
+        split_story(store, placements[0].story_id, [placements[3].article_id])
+    with pytest.raises(InputError, match="at least one article"):
+        split_story(store, placements[3].story_id, [p.article_id for p in placements[3:]])

@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 
 from manysides.config import database_url
 from manysides.errors import NotFoundError, StoreError
-from manysides.model import Analysis, Article, Mention, Quote, Sentence, Span, TimeExpr
+from manysides.model import Analysis, Article, Claim, Mention, Number, Quote, Sentence, Span, TimeExpr
 from manysides.store import AddResult, Store
 from manysides.store.schema import SCHEMA_VERSION
 
@@ -113,7 +113,12 @@ def sample_analysis(article):
                 "said", Span(article.id, 15, 19), None, True, Span(article.id, 0, 5), Span(article.id, 0, 30),
             ),
         ),
-        claims=(),
+        claims=(
+            Claim(
+                "The inquiry", "open", "", "affirmed", "reported", Span(article.id, 0, 30),
+                numbers=(Number(3_000_000.0, "EUR", "3 million"),), dates=("2024-11-12",), attribution="Ruth Abernathy",
+            ),
+        ),
         times=(TimeExpr(22, 29, "Tuesday", "2024-11-12", "day", date(2024, 11, 12)),),
         boilerplate=((31, 40),),
     )

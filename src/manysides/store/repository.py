@@ -342,7 +342,15 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _prepare_schema(engine: Engine) -> None:
-    """Create or upgrade the schema; safe when several processes open one new database at once."""
+    """Create or upgrade the schema; safe when several processes open one new database at once.
+
+    A database already at this version is only read: the write lock is taken only to create or upgrade,
+    so opening a store never waits behind (or starves during) another process's long ingest.
+    """
+    with engine.connect() as conn:
+        current = inspect(conn).has_table("schema_info") and _stored_version(conn) == schema.SCHEMA_VERSION
+    if current:
+        return
     with _schema_lock(engine) as conn:
         if not inspect(conn).has_table("schema_info"):
             schema.metadata.create_all(conn)

@@ -1,0 +1,255 @@
+"""Claims: one checkable statement per clause — who or what, did what, to what — and how the article holds it.
+
+A claim is a verb with a subject in the dependency parse (or a verb sharing the subject of the verb it
+is coordinated with). Speech verbs that introduce a quote are not claims themselves: the clause they
+report is, with the speaker as its attribution. The reporter's stance (`modality`) is, strongest first:
+- denied: reported through a denial cue ("the company denied that it sold the data") or framed as false
+  ("reports that the president threatened tariffs are false");
+- alleged: "allegedly", or reported through "allege"/"claim";
+- hedged: "reportedly", "apparently", "may", "could", "appears to"…;
+- reported: inside what someone said;
+- asserted: the article says it in its own voice.
+Polarity is negated for "not", "never", "no longer", or a "no" object ("There was no mine alert").
+Numbers keep their unit (the noun they count, a currency or "%"); dates are the normalised time
+expressions inside the clause. Evidence is the whole sentence, the unit readers compare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from wordfreq import zipf_frequency
+
+from manysides.model import Claim, Number, Quote, Span, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
+CLAUSES = frozenset(("ROOT", "conj", "ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis"))
+OBJECTS = ("dobj", "attr", "acomp", "oprd", "dative", "pobj")
+NEGATIONS = frozenset(("not", "n't", "never", "no", "nobody", "nothing", "nowhere", "neither", "nor"))
+HEDGES = frozenset(
+    """reportedly apparently possibly probably likely purportedly seemingly supposedly perhaps presumably
+    unconfirmed""".split()
+)
+ALLEGED = frozenset(("allegedly", "alleged", "reputedly"))
+MODALS = frozenset(("may", "might", "could"))
+HEDGING_VERBS = frozenset(("seem", "appear"))
+# Stems of cue words, so "denied", "denies" and "denying" all count.
+DENIAL_CUES = ("deny", "deni", "reject", "dismiss", "refut", "rebut", "disput")
+ALLEGING_CUES = ("alleg", "claim")
+REPORT_NOUNS = frozenset(
+    "report reports claim claims allegation allegations suggestion suggestions suggestion rumour rumours rumor rumors".split()
+)
+FALSE_WORDS = frozenset("false untrue wrong baseless unfounded fabricated inaccurate incorrect fake groundless".split())
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "dozen": 12, "dozens": 12, "hundreds": 100, "thousands": 1000,
+}  # fmt: skip
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "euro": "EUR", "dollar": "USD", "pound": "GBP"}
+_NUMERIC = re.compile(r"^([€$£¥]?)(\d[\d,]*(?:\.\d+)?)(k|m|bn)?$", re.IGNORECASE)
+
+
+def find_claims(doc: Doc, article_id: str, quotes: Sequence[Quote], times: Sequence[TimeExpr]) -> list[Claim]:
+    """Every claim of the parsed article, in text order."""
+    cues = [(quote.cue_span.start, quote.cue_span.end) for quote in quotes]
+    denied = set(_framed_as_false(doc))
+    claims = []
+    for token in doc:
+        if not _is_clause_verb(token) or _is_false_frame(token) or any(a <= token.idx < b for a, b in cues):
+            continue
+        subject = _subject(token)
+        if subject is None:
+            continue
+        quote = _enclosing_quote(token.idx, quotes)
+        claims.append(_claim(doc, token, subject, article_id, quote, token.i in denied, times))
+    return claims
+
+
+def _claim(
+    doc: Doc, verb: Token, subject: Token, article_id: str, quote: Quote | None, framed_false: bool,
+    times: Sequence[TimeExpr],
+) -> Claim:
+    clause = _clause_tokens(verb)
+    sentence = verb.sent
+    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+    first, last = min(t.idx for t in clause), max(t.idx + len(t.text) for t in clause)
+    return Claim(
+        subject=_text(subject),
+        predicate=_predicate(verb),
+        object=_object(verb),
+        polarity="negated" if _negated(verb) else "affirmed",
+        modality=_modality(verb, quote, framed_false),
+        evidence=Span(article_id, start, start + len(sentence.text.strip())),
+        numbers=tuple(_numbers(clause, times)),
+        dates=tuple(t.value for t in times if first <= t.start and t.end <= last and t.granularity != "duration"),
+        attribution=quote.speaker if quote is not None else None,
+    )
+
+
+def _is_clause_verb(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in CLAUSES:
+        return False
+    return not (token.pos_ == "AUX" and token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl"))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's own subject, or for a coordinated verb ("crashed and burned") its head verb's."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head  # "the engineers who found the cracks": the engineers found
+    return None
+
+
+def _predicate(verb: Token) -> str:
+    particles = [child.text.lower() for child in verb.children if child.dep_ == "prt"]
+    return " ".join([_lemma(verb), *particles])
+
+
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, mending the small model's "fined" → "fin" (the commoner word of "fin"/"fine" wins)."""
+    lemma = verb.lemma_.lower()
+    if verb.lower_ == lemma + "ed" and zipf_frequency(lemma + "e", "en") > zipf_frequency(lemma, "en"):
+        return lemma + "e"
+    return lemma
+
+
+def _object(verb: Token) -> str:
+    for dep in OBJECTS:
+        for child in verb.children:
+            if child.dep_ == dep:
+                return _text(child)
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent"):
+            return _text(child)
+    return ""
+
+
+def _negated(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never",):
+            return True
+        if child.dep_ in OBJECTS and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(d.lower_ == "no" for d in child.children):
+            return True
+    return False
+
+
+def _modality(verb: Token, quote: Quote | None, framed_false: bool) -> str:
+    cue = quote.cue.split()[-1].lower() if quote is not None else ""
+    if framed_false or cue.startswith(DENIAL_CUES):
+        return "denied"
+    words = {child.lower_ for child in verb.children if child.dep_ in ("advmod", "amod", "aux")}
+    if words & ALLEGED or cue.startswith(ALLEGING_CUES):
+        return "alleged"
+    if words & HEDGES or words & MODALS or verb.head.lemma_ in HEDGING_VERBS and verb.dep_ == "xcomp":
+        return "hedged"
+    return "reported" if quote is not None else "asserted"
+
+
+def _is_false_frame(verb: Token) -> bool:
+    """ "…are false": the verb of a denial frame, not a claim of its own."""
+    return verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in FALSE_WORDS for c in verb.children)
+
+
+def _framed_as_false(doc: Doc) -> Iterator[int]:
+    """Token indexes of the verbs inside "reports that X … are false": X is denied."""
+    for token in doc:
+        if not _is_false_frame(token):
+            continue
+        for subject in token.children:
+            if subject.dep_ in SUBJECTS and subject.lower_ in REPORT_NOUNS:
+                for inner in subject.subtree:
+                    if inner is not subject and inner.pos_ in ("VERB", "AUX") and inner.dep_ in ("ccomp", "acl", "relcl"):
+                        yield inner.i
+
+
+def _enclosing_quote(position: int, quotes: Iterable[Quote]) -> Quote | None:
+    for quote in quotes:
+        if quote.content.start <= position < quote.content.end:
+            return quote
+    return None
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The verb's subtree without the clauses of other claim verbs below it."""
+    nested = {
+        inner.i
+        for child in verb.children
+        if child.dep_ in ("ccomp", "conj", "advcl", "parataxis") and child.pos_ in ("VERB", "AUX")
+        for inner in child.subtree
+    }
+    return [token for token in verb.subtree if token.i not in nested]
+
+
+def _numbers(clause: list[Token], times: Sequence[TimeExpr]) -> Iterator[Number]:
+    """Counts, amounts and percentages in the clause; years and other parts of dates are left to `dates`."""
+    in_time = [(t.start, t.end) for t in times]
+    seen: set[int] = set()
+    for token in clause:
+        if token.i in seen or not (token.like_num or _NUMERIC.match(token.text)):
+            continue
+        if any(start <= token.idx < end for start, end in in_time):
+            continue
+        run = [token]
+        while (nxt := token.doc[run[-1].i + 1] if run[-1].i + 1 < len(token.doc) else None) is not None and (
+            nxt.lower_ in _SCALES or nxt.like_num
+        ):
+            run.append(nxt)
+        seen.update(t.i for t in run)
+        value = _value(run)
+        if value is not None:
+            yield Number(value, _unit(run), token.doc[run[0].i : run[-1].i + 1].text)
+
+
+def _value(run: list[Token]) -> float | None:
+    value: float | None = None
+    for token in run:
+        lower = token.lower_
+        if lower in _SCALES:
+            value = (value or 1.0) * _SCALES[lower]
+            continue
+        if lower in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[lower]) if value is None else value * _NUMBER_WORDS[lower]
+            continue
+        match = _NUMERIC.match(token.text)
+        if match is None:
+            return value
+        number = float(match.group(2).replace(",", ""))
+        value = number * _SCALES[match.group(3).lower()] if match.group(3) else number
+    return value
+
+
+def _unit(run: list[Token]) -> str | None:
+    first, last = run[0], run[-1]
+    symbol = _NUMERIC.match(first.text)
+    if symbol and symbol.group(1):
+        return _CURRENCIES[symbol.group(1)]
+    before = first.nbor(-1) if first.i > 0 else None
+    if before is not None and before.text in _CURRENCIES:
+        return _CURRENCIES[before.text]
+    after = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if after is not None and (after.text == "%" or after.lower_ in ("percent", "per")):
+        return "%"
+    head = last
+    while head.head is not head and head.dep_ in ("nummod", "compound", "quantmod", "amod") and head.pos_ in ("NUM", "ADJ", "ADV"):
+        head = head.head  # "3 million euros": 3 → million → euros
+    if head.pos_ in ("NOUN", "PROPN") and head not in run:
+        lemma = head.lemma_.lower()
+        return _CURRENCIES.get(lemma, lemma)
+    return None
+
+
+def _text(token: Token) -> str:
+    tokens = list(token.subtree)
+    return token.doc[tokens[0].i : tokens[-1].i + 1].text

@@ -1,0 +1,87 @@
+"""Claims, one rule per test, on sentences of our own parsed by the real model."""
+
+from datetime import date
+
+from manysides.model import Article
+from manysides.nlp.pipeline import default_pipeline
+
+
+def claims_of(text: str, published: date = date(2025, 6, 13)):
+    article = Article.create(outlet="Test Desk", text=text, published=published)
+    return next(default_pipeline().analyse([article])).claims
+
+
+def claim_with(text: str, predicate: str):
+    found = [claim for claim in claims_of(text) if claim.predicate == predicate]
+    assert len(found) == 1, claims_of(text)
+    return found[0]
+
+
+def test_an_assertion_in_the_articles_own_voice():
+    claim = claim_with("Engineers found cracks in the spillway of the dam.", "find")
+    assert (claim.subject, claim.object) == ("Engineers", "cracks in the spillway of the dam")
+    assert (claim.polarity, claim.modality, claim.attribution) == ("affirmed", "asserted", None)
+
+
+def test_a_reported_clause_is_the_claim_and_the_speech_verb_is_not():
+    claims = claims_of("The water authority said the dam was safe.")
+    assert [c.predicate for c in claims] == ["be"]
+    assert claims[0].modality == "reported" and claims[0].attribution == "The water authority"
+
+
+def test_a_denial_cue_makes_the_reported_claim_denied():
+    claim = claim_with("The company denied that it had sold the data.", "sell")
+    assert claim.modality == "denied" and claim.attribution == "The company"
+
+
+def test_reports_called_false_are_denied_and_the_frame_is_no_claim():
+    claims = claims_of("Reports that the president threatened tariffs are false, the ministry said.")
+    assert [(c.subject, c.predicate, c.modality) for c in claims] == [("the president", "threaten", "denied")]
+
+
+def test_reportedly_hedges():
+    assert claim_with("The ruling reportedly covers data from 2021.", "cover").modality == "hedged"
+
+
+def test_allegedly_alleges():
+    assert claim_with("Zipto allegedly earned more than 3 million euros.", "earn").modality == "alleged"
+
+
+def test_a_modal_hedges():
+    assert claim_with("The aftershock may have damaged the bridge.", "damage").modality == "hedged"
+
+
+def test_not_negates():
+    assert claim_with("The port will not reopen this week.", "reopen").polarity == "negated"
+
+
+def test_a_no_object_negates():
+    assert claim_with("There was no mine alert.", "be").polarity == "negated"
+
+
+def test_a_count_keeps_the_noun_it_counts():
+    [number] = claim_with("About 1,200 residents were evacuated overnight.", "evacuate").numbers
+    assert (number.value, number.unit, number.text) == (1200.0, "resident", "1,200")
+
+
+def test_money_in_words_and_in_symbols():
+    [words] = claim_with("Zipto earned 3 million euros from the data.", "earn").numbers
+    [symbol] = claim_with("The court fined Zipto €2.4m on Tuesday.", "fine").numbers
+    assert (words.value, words.unit) == (3_000_000.0, "EUR")
+    assert (symbol.value, symbol.unit) == (2_400_000.0, "EUR")
+
+
+def test_a_percentage():
+    [number] = claim_with("The storm destroyed 25% of the harvest.", "destroy").numbers
+    assert (number.value, number.unit) == (25.0, "%")
+
+
+def test_dates_in_the_clause_are_resolved_and_years_are_not_numbers():
+    claim = claim_with("Engineers raised concerns in 2023 and inspected the dam on Thursday.", "inspect")
+    assert claim.dates == ("2025-06-12",) and claim.numbers == ()
+
+
+def test_evidence_is_the_whole_sentence():
+    text = "The mayor spoke first. Engineers found cracks in the spillway."
+    claim = claim_with(text, "find")
+    assert text[claim.evidence.start : claim.evidence.end] == "Engineers found cracks in the spillway."

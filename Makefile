@@ -8,7 +8,7 @@ DEMO_DB := out/demo.db
 .PHONY: help install install-dev system-deps demo test bench eval clean
 
 help:
-	@echo "make demo    install, ingest examples/corpus/ and write out/demo-report.md"
+	@echo "make demo    install, ingest examples/corpus/ into stories, compare one story into out/demo-report.md"
 	@echo "make test    install (with dev tools and PostgreSQL) and run the whole test suite"
 	@echo "make bench   run the benchmarks in bench/ (figures as ratios to a baseline)"
 	@echo "make eval    run the quality evaluations in eval/ (reads ../shared/data)"
@@ -37,8 +37,8 @@ system-deps:
 demo: install
 	$(BIN)/manysides ingest examples/corpus/ --db $(DEMO_DB)
 	$(BIN)/manysides stories --db $(DEMO_DB)
-	$(BIN)/manysides report --db $(DEMO_DB) --format md --out out/demo-report.md
-	@echo "Report: out/demo-report.md"
+	$(BIN)/manysides compare examples/corpus/brenlow-dam/ --md out/demo-report.md --json out/demo-report.json
+	@echo "Report: out/demo-report.md (and out/demo-report.json)"
 
 test: install-dev system-deps
 	$(BIN)/python -m pytest

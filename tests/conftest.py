@@ -19,6 +19,7 @@ import pytest
 from tests.pgserver import PostgresServer, PostgresUnavailable, temporary_postgres
 
 FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -90,3 +91,20 @@ def local_web() -> Iterator[LocalWeb]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """examples/corpus/ ingested, analysed and placed in stories, once per test session (≈ 20 s)."""
+    from manysides.ingest import ReadOptions, expand
+    from manysides.jobs import analyse, ingest, place_in_stories
+    from manysides.nlp.embeddings import default_encoder
+    from manysides.nlp.pipeline import default_pipeline
+    from manysides.store import Store
+
+    db = str(tmp_path_factory.mktemp("examples") / "corpus.db")
+    with Store(db) as store:
+        list(ingest(expand([str(EXAMPLES)]).sources, store, ReadOptions()))
+        list(analyse(store, default_pipeline(), default_encoder()))
+        list(place_in_stories(store))
+    return db

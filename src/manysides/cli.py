@@ -10,6 +10,7 @@ import functools
 import itertools
 import json
 import sys
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -26,10 +28,20 @@ from manysides.errors import InputError, ManysidesError
 from manysides.ingest import ReadOptions, expand
 from manysides.ingest.dates import DateError, parse_date
 from manysides.model import Placement
-from manysides.jobs import IngestSummary, analyse, ingest, merge_stories, place_in_stories, split_story
+from manysides.jobs import (
+    IngestSummary,
+    analyse,
+    compare_articles,
+    compare_story_in,
+    ingest,
+    merge_stories,
+    place_in_stories,
+    split_story,
+)
 from manysides.nlp.embeddings import default_encoder
 from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
 from manysides.report.json import plain, to_json
+from manysides.report.comparison import comparison_document, render_markdown
 from manysides.report.markdown import render_summary
 from manysides.report.summary import headline, summarise
 from manysides.store import Store
@@ -269,25 +281,105 @@ def articles_command(
 
 
 @cli.command("report")
+@click.argument("story", required=False, metavar="[STORY]")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @db_option
-def report_command(fmt: str, out: Path | None, db: str | None) -> None:
-    """Write a report of what the database holds: coverage by outlet, each article with its date.
+def report_command(story: str | None, fmt: str, out: Path | None, db: str | None) -> None:
+    """Write the comparison report of one STORY, or without STORY a coverage summary of the database.
+
+    The story report lists, each with the exact source sentences: contradictions, facts several
+    outlets agree on, facts only one outlet reports, quotes, each outlet's wording and hedging, and
+    the timeline. The JSON form follows docs/report-schema.json.
 
     \b
     Example:
+        manysides report s1a2b3c4d5e6 --format json --out story.json
         manysides report --format md --out coverage.md
     """
     with Store(Settings.load(db).db_url) as store:
-        summary = summarise(store.articles())
-    rendered = render_summary(summary) if fmt == "md" else to_json(summary) + "\n"
+        if story is None:
+            summary = summarise(store.articles())
+            rendered = render_summary(summary) if fmt == "md" else to_json(summary) + "\n"
+            what = f"{summary.article_count} articles, {len(summary.outlets)} outlets"
+        else:
+            comparison, label = compare_story_in(store, story)
+            document = comparison_document(comparison, label)
+            rendered = render_markdown(document) if fmt == "md" else json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+            what = f"{len(comparison.articles)} articles, {len(comparison.contradictions)} contradictions"
+    _write(rendered, out, what)
+
+
+@cli.command("compare")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON report here.")
+@click.option("--md", "md_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the Markdown report here.")
+@click.option("--outlet", help="Outlet of every article read (overrides what the inputs say).")
+@click.option("--db", metavar="URL", help="Keep the articles in this database (default: a temporary one).")
+def compare_command(
+    inputs: tuple[str, ...], json_out: Path | None, md_out: Path | None, outlet: str | None, db: str | None
+) -> None:
+    """Compare the articles of the given files as one story.
+
+    Reads the inputs as `manysides ingest` does (each bad item is one line on stderr), analyses
+    them, and prints a summary: coverage, contradictions, what the outlets agree on. --json and
+    --md write the full reports.
+
+    \b
+    Example:
+        manysides compare examples/corpus/brenlow-dam/ --md dam.md --json dam.json
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings.load(db or str(Path(tmp) / "compare.db"))
+        expansion = expand(inputs)
+        failures = list(expansion.failures)
+        ids: list[str] = []
+        with Store(settings.db_url) as store:
+            for event in ingest(expansion.sources, store, ReadOptions(outlet=outlet, max_file_bytes=settings.max_file_bytes)):
+                if event.error is not None:
+                    failures.append(event.error)
+                elif event.article_id is not None:
+                    ids.append(event.article_id)
+            for failure in failures:
+                _print_failure(failure)
+            if not ids:
+                raise click.ClickException("no article could be read from the inputs")
+            if not (_run_analysis(store) and _run_story_placement(store)):
+                sys.exit(EXIT_INTERRUPTED)
+            document = comparison_document(compare_articles(store, ids, "compared"), "the given files")
+    if json_out is not None:
+        _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", json_out, "JSON report")
+    if md_out is not None:
+        _write(render_markdown(document), md_out, "Markdown report")
+    _print_comparison(document)
+    if failures:
+        sys.exit(1)
+
+
+def _print_comparison(document: dict[str, Any]) -> None:
+    outlets = sorted({a["outlet"] for a in document["articles"]})
+    stdout.print(
+        f"[bold]{len(document['articles'])} articles[/bold] from {len(outlets)} outlets: {', '.join(outlets)}",
+        highlight=False,
+    )
+    table = Table("kind", "explanation", title=f"{len(document['contradictions'])} contradictions", title_justify="left")
+    for c in document["contradictions"]:
+        table.add_row(c["kind"], escape(c["explanation"]))
+    stdout.print(table)
+    agreements = Table("outlets", "fact (shortest wording)", title=f"{len(document['agreements'])} agreements", title_justify="left")
+    for a in document["agreements"][:10]:
+        agreements.add_row(str(len(a["outlets"])), escape(a["summary"]))
+    stdout.print(agreements)
+    stdout.print(f"{len(document['unique'])} facts reported by one outlet only; {len(document['quotes'])} quotes.")
+
+
+def _write(rendered: str, out: Path | None, what: str) -> None:
     if out is None:
         click.echo(rendered, nl=False)
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(rendered, encoding="utf-8")
-    stderr.print(f"Wrote {out} ({summary.article_count} articles, {len(summary.outlets)} outlets).")
+    stderr.print(f"Wrote {out} ({what}).")
 
 
 @cli.group("stories", invoke_without_command=True)

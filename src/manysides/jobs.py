@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Literal
 
+import numpy as np
+
+from manysides.compare.align import Source
+from manysides.compare.comparison import compare_story
 from manysides.errors import InputError
 from manysides.ingest import ReadOptions, read
-from manysides.model import Analysis, Article, Placement
-from manysides.nlp.embeddings import SentenceEncoder, from_bytes, to_bytes
+from manysides.model import Analysis, Article, Comparison, Placement
+from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, from_bytes, to_bytes
 from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline
 from manysides.store import AddResult, Store
 from manysides.stories.cluster import Clusterer, story_id_for
@@ -140,3 +144,26 @@ def _label_of(store: Store, article_ids: list[str]) -> str:
         if analysis is not None:
             clusterer.add(_features(article, analysis, None), "story")
     return clusterer.stories["story"].label() if clusterer.stories else ""
+
+
+def compare_story_in(store: Store, story_id: str) -> tuple[Comparison, str]:
+    """The comparison of a stored story (id or unique prefix) and the story's label."""
+    story_id = store.resolve_story(story_id)
+    members = store.story_members(story_id)
+    return compare_articles(store, [article.id for article, _ in members], story_id), store.story_label(story_id)
+
+
+def compare_articles(store: Store, article_ids: Iterable[str], story_id: str) -> Comparison:
+    """Stored, analysed articles compared as one story (`manysides compare FILE...` gives its files' articles).
+
+    Articles not analysed yet are left out; a wire copy is known by its story placement.
+    """
+    sources = []
+    for article_id in dict.fromkeys(article_ids):
+        article, analysis = store.get_article(article_id), store.get_analysis(article_id)
+        if analysis is None:
+            continue
+        vectors = store.get_sentence_vectors(article_id)
+        matrix = from_bytes(vectors) if vectors is not None else np.zeros((len(analysis.sentences), DIMENSIONS), np.float32)
+        sources.append(Source(article, analysis, matrix, store.copy_of(article_id)))
+    return compare_story(story_id, sources)

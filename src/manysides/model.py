@@ -202,13 +202,6 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
-class Story:
-    id: str
-    article_ids: tuple[str, ...]
-    label: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class Placement:
     """An article's place in a story: decided with `probability`, or placed (None) when it started the
     story, was pinned by a manual merge or split, or is a wire copy (`copy_of` its original)."""
@@ -233,19 +226,37 @@ class StoryOverview:
 
 
 @dataclass(frozen=True, slots=True)
-class Agreement:
-    claims: tuple[Claim, ...]
-    article_ids: tuple[str, ...]
+class Evidence:
+    """A sentence of one outlet's article, quoted exactly, with its place in the article's text."""
+
+    article_id: str
+    outlet: str
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
-class UniqueClaim:
-    claim: Claim
-    omitted_by: tuple[str, ...]
+class Agreement:
+    """One fact reported by several independent sources, each in its own words."""
+
+    summary: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UniqueFact:
+    """A checkable statement only one source reports; `missing_from` lists the outlets that leave it out."""
+
+    summary: str
+    evidence: Evidence
+    missing_from: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
+    """Two sources at odds: `kind` says how, `explanation` says who says what, in one line."""
+
     kind: Literal["negation", "denial", "number", "date", "place", "attribution"]
     first: Claim
     second: Claim
@@ -254,15 +265,26 @@ class Contradiction:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    value: str
-    events: tuple[Claim, ...]
+    """One day of the story and what the sources date to it."""
+
+    date: str
+    events: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """What the sources of one story agree on, leave out, dispute and date, and how each words it.
+
+    `forms`: canonical entity name → outlet → surface form → count (Kiev/Kyiv). `hedging`: outlet → share of
+    its claims that are hedged or alleged.
+    """
+
     story_id: str
+    articles: tuple[Article, ...]
     agreements: tuple[Agreement, ...] = ()
-    unique: tuple[UniqueClaim, ...] = ()
+    unique: tuple[UniqueFact, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
-    framing: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()
+    forms: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    hedging: dict[str, float] = field(default_factory=dict)
     timeline: tuple[TimelineEntry, ...] = ()

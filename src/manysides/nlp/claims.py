@@ -52,6 +52,8 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "euro": "EUR", "dollar": "USD", "pound": "GBP"}
+_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
+_DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 _NUMERIC = re.compile(r"^([€$£¥]?)(\d[\d,]*(?:\.\d+)?)(k|m|bn)?$", re.IGNORECASE)
 
 
@@ -146,7 +148,7 @@ def _negated(verb: Token) -> bool:
 
 
 def _modality(verb: Token, quote: Quote | None, framed_false: bool) -> str:
-    cue = quote.cue.split()[-1].lower() if quote is not None else ""
+    cue = quote.cue.split()[-1].lower() if quote is not None and _complement_of_cue(verb, quote) else ""
     if framed_false or cue.startswith(DENIAL_CUES):
         return "denied"
     words = {child.lower_ for child in verb.children if child.dep_ in ("advmod", "amod", "aux")}
@@ -155,6 +157,17 @@ def _modality(verb: Token, quote: Quote | None, framed_false: bool) -> str:
     if words & HEDGES or words & MODALS or verb.head.lemma_ in HEDGING_VERBS and verb.dep_ == "xcomp":
         return "hedged"
     return "reported" if quote is not None else "asserted"
+
+
+def _complement_of_cue(verb: Token, quote: Quote) -> bool:
+    """Is the verb what the cue reports ("denied that it sold…"), not a clause hanging off it ("…, after
+    engineers found cracks")? Only then does a denying or alleging cue colour it."""
+    token = verb
+    while not (quote.cue_span.start <= token.idx < quote.cue_span.end):
+        if token.dep_ not in ("ccomp", "xcomp", "conj", "csubj", "pcomp", "pobj") or token.head is token:
+            return False
+        token = token.head
+    return True
 
 
 def _is_false_frame(verb: Token) -> bool:
@@ -193,7 +206,13 @@ def _clause_tokens(verb: Token) -> list[Token]:
 
 
 def _numbers(clause: list[Token], times: Sequence[TimeExpr]) -> Iterator[Number]:
-    """Counts, amounts and percentages in the clause; years and other parts of dates are left to `dates`."""
+    """Counts, amounts and percentages in the clause, and durations ("for five days" → 5 day); years and
+    other parts of dates are left to `dates`."""
+    first, last = min(t.idx for t in clause), max(t.idx + len(t.text) for t in clause)
+    for time in times:
+        duration = _DURATION.match(time.value) if time.granularity == "duration" else None
+        if duration and first <= time.start and time.end <= last:
+            yield Number(float(duration.group(1)), _DURATION_UNITS[duration.group(2)], time.text)
     in_time = [(t.start, t.end) for t in times]
     seen: set[int] = set()
     for token in clause:

@@ -235,6 +235,12 @@ class Store:
             return found[0]
         raise NotFoundError(f"story {story_id!r}: {'ambiguous prefix' if found else 'no such story'}")
 
+    def copy_of(self, article_id: str) -> str | None:
+        """The original of a wire copy (as its story placement recorded it), else None."""
+        query = select(story_members.c.copy_of).where(story_members.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
     def story_label(self, story_id: str) -> str:
         with self.engine.connect() as conn:
             return conn.execute(select(stories.c.label).where(stories.c.id == story_id)).scalar_one()

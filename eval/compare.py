@@ -1,0 +1,162 @@
+"""Comparison quality on our own labelled example corpus (examples/corpus/expected.yaml).
+
+No public data set labels facts shared across outlets or contradictions between them, so we wrote our
+own: five invented stories, 26 articles, with the shared facts (evidence per outlet) and the
+contradictions (kind, both evidence quotes) a correct comparison must find. Printed:
+- alignment: recall of the gold sentence pairs (two outlets' evidence of one shared fact), and precision
+  over the predicted pairs that touch a gold fact's sentence (a pair joining such a sentence to a
+  sentence outside that fact is wrong; pairs between sentences the file says nothing about are not
+  counted); `--sweep` prints both for each similarity threshold (how ALIGN_THRESHOLD was chosen);
+- contradictions: recall of the listed ones (kind and both sentences must match); precision counts a
+  found contradiction right when it is listed or shares a listed one's kind and one of its sentences
+  (the file lists one example pair per contradiction).
+
+    python eval/compare.py [--data DIR] [--sweep] [--json]   (DIR laid out like examples/corpus)
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from itertools import combinations
+from pathlib import Path
+
+import yaml
+from common import Counts, report
+
+from manysides import jobs
+from manysides.compare.align import ALIGN_THRESHOLD, Source, aligned_pairs, facts
+from manysides.compare.contradictions import find_contradictions
+from manysides.ingest import ReadOptions, expand
+from manysides.nlp.embeddings import default_encoder, from_bytes
+from manysides.nlp.pipeline import default_pipeline
+from manysides.model import Claim
+from manysides.store import Store
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+Key = tuple[str, int]
+VERBOSE = False
+
+
+def load(folder: Path) -> tuple[list[dict], dict[tuple[str, str], Source]]:
+    """The expected stories and every article as a comparison source, by (outlet, title)."""
+    with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "corpus.db")) as store:
+        list(jobs.ingest(expand([str(folder)]).sources, store, ReadOptions()))
+        list(jobs.analyse(store, default_pipeline(), default_encoder()))
+        placements = {p.article_id: p for p in jobs.place_in_stories(store)}
+        sources = {}
+        for article in store.articles():
+            analysis, vectors = store.get_analysis(article.id), store.get_sentence_vectors(article.id)
+            assert analysis is not None and vectors is not None
+            source = Source(article, analysis, from_bytes(vectors), placements[article.id].copy_of)
+            sources[(article.outlet, article.title or "")] = source
+    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))["stories"]
+    return expected, sources
+
+
+def sentence_of(source: Source, quote: str) -> Key:
+    start = source.article.text.index(quote)
+    for sentence in source.analysis.sentences:
+        if sentence.start <= start < sentence.end:
+            return (source.article.id, sentence.index)
+    raise ValueError(f"{quote!r} is in no analysed sentence of {source.article.outlet}")
+
+
+def story_sources(story: dict, sources: dict[tuple[str, str], Source]) -> list[Source]:
+    return [sources[(a["outlet"], a["title"])] for a in story["articles"]]
+
+
+def by_outlet(members: list[Source]) -> dict[str, Source]:
+    return {source.article.outlet: source for source in members}
+
+
+def alignment_counts(expected: list[dict], sources: dict[tuple[str, str], Source], threshold: float) -> Counts:
+    counts = Counts()
+    for story in expected:
+        members = story_sources(story, sources)
+        outlets = by_outlet(members)
+        gold_facts = [{sentence_of(outlets[e["outlet"]], e["quote"]) for e in fact["evidence"]} for fact in story["shared_facts"]]
+        gold_pairs = {frozenset(p) for fact in gold_facts for p in combinations(fact, 2)}
+        facts_of: dict[Key, set[int]] = {}
+        for n, fact in enumerate(gold_facts):
+            for key in fact:
+                facts_of.setdefault(key, set()).add(n)
+        predicted = {frozenset(p) for group in facts(aligned_pairs(members, threshold)) for p in combinations(group, 2)}
+        counts.fn += len(gold_pairs - predicted)
+        counts.tp += len(gold_pairs & predicted)
+        for first, second in (tuple(pair) for pair in predicted - gold_pairs):
+            if (first in facts_of or second in facts_of) and not facts_of.get(first, set()) & facts_of.get(second, set()):
+                counts.fp += 1  # one of them states a listed fact, the other does not state it
+    return counts
+
+
+def contradiction_counts(expected: list[dict], sources: dict[tuple[str, str], Source]) -> tuple[Counts, Counts]:
+    """(precision counts, recall counts): see the module docstring for what counts as right."""
+    precision, recall = Counts(), Counts()
+    for story in expected:
+        members = story_sources(story, sources)
+        outlets = by_outlet(members)
+        keyed = {source.article.id: source for source in members}
+        gold = {
+            (c["kind"], frozenset((sentence_of(outlets[c["a"]["outlet"]], c["a"]["quote"]),
+                                   sentence_of(outlets[c["b"]["outlet"]], c["b"]["quote"]))))
+            for c in story["contradictions"]
+        }
+        gold_sides = {(kind, key) for kind, pair in gold for key in pair}
+        predicted = set()
+        for found in find_contradictions(members, aligned_pairs(members)):
+            keys = frozenset(_sentence_of_claim(keyed, claim) for claim in (found.first, found.second))
+            predicted.add((found.kind, keys))
+            right = (found.kind, keys) in gold or any((found.kind, key) in gold_sides for key in keys)
+            if VERBOSE and not right:
+                print(f"  wrong? {found.kind}: {found.explanation}")
+        for kind, pair in predicted:
+            right = (kind, pair) in gold or any((kind, key) in gold_sides for key in pair)
+            precision.tp += right
+            precision.fp += not right
+        recall.tp += len(gold & predicted)
+        recall.fn += len(gold - predicted)
+        if VERBOSE:
+            for kind, pair in gold - predicted:
+                print(f"  missed {kind}: " + " || ".join(keyed[a].analysis.sentences[i].text[:80] for a, i in pair))
+    return precision, recall
+
+
+def _sentence_of_claim(keyed: dict[str, Source], claim: Claim) -> Key:
+    source = keyed[claim.evidence.article_id]
+    return sentence_of(source, source.article.text[claim.evidence.start : claim.evidence.end])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=str(CORPUS), help="a folder laid out like examples/corpus")
+    parser.add_argument("--sweep", action="store_true", help="alignment P/R/F1 per similarity threshold")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="print the contradictions the labels do not list")
+    args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
+    expected, sources = load(Path(args.data))
+    if args.sweep:
+        for step in range(40, 86, 5):
+            c = alignment_counts(expected, sources, step / 100)
+            print(f"threshold {step / 100:.2f}: P {100 * c.precision:5.1f}  R {100 * c.recall:5.1f}  F1 {100 * c.f1:5.1f}")
+        return
+    alignment = alignment_counts(expected, sources, ALIGN_THRESHOLD)
+    found, listed = contradiction_counts(expected, sources)
+    rows = [
+        ("alignment precision", 100 * alignment.precision, f"threshold {ALIGN_THRESHOLD}"),
+        ("alignment recall", 100 * alignment.recall, ""),
+        ("contradiction precision", 100 * found.precision, "precision first"),
+        ("contradiction recall", 100 * listed.recall, f"{listed.tp} of {listed.tp + listed.fn} listed"),
+    ]
+    result = {
+        "alignment": alignment.as_dict(),
+        "contradictions": {"precision": found.as_dict()["precision"], "recall": listed.as_dict()["recall"],
+                           "found_right": found.tp, "found_wrong": found.fp, "listed_found": listed.tp, "listed_missed": listed.fn},
+    }
+    report(f"Comparison on {args.data} (our own labels; no published figures exist)", rows, result, args.json)
+
+
+if __name__ == "__main__":
+    main()

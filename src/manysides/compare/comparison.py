@@ -1,0 +1,105 @@
+"""One story's sources → its Comparison (pure): agreements, unique facts, contradictions, quotes,
+wording per outlet, hedging, timeline.
+
+A wire copy counts as its original: it is never aligned with it, and a fact only its original and its
+copies report is unique to the original. Unique facts are sentences that state a claim and align with
+nothing; sentences without a claim (scene-setting, background questions) are not listed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
+from manysides.compare.contradictions import find_contradictions
+from manysides.model import Agreement, Comparison, Evidence, TimelineEntry, UniqueFact
+from manysides.nlp.linking import link_across
+
+HEDGED = frozenset(("hedged", "alleged"))
+
+
+def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
+    pairs = aligned_pairs(sources)
+    groups = facts(pairs)
+    by_id = {source.article.id: source for source in sources}
+    independent = {source.article.id: source.copy_of or source.article.id for source in sources}
+
+    agreements = []
+    aligned: set[SentenceKey] = set()
+    for group in groups:
+        sources_of = {independent[article_id] for article_id, _ in group}
+        if len(sources_of) < 2 or len({by_id[a].article.outlet for a in sources_of}) < 2:
+            continue  # one text and its reprints, or two articles of one outlet, are not independent sources
+        evidence = tuple(_evidence(by_id[article_id], index) for article_id, index in group)
+        agreements.append(Agreement(min((e.text for e in evidence), key=len), evidence))
+        aligned.update(group)
+
+    return Comparison(
+        story_id=story_id,
+        articles=tuple(source.article for source in sources),
+        agreements=tuple(sorted(agreements, key=lambda a: (-len(a.evidence), a.evidence[0].start))),
+        unique=tuple(_unique(sources, aligned, independent)),
+        contradictions=tuple(find_contradictions(sources, pairs)),
+        quotes=tuple(quote for source in sources for quote in source.analysis.quotes),
+        forms=_forms(sources),
+        hedging=_hedging(sources),
+        timeline=tuple(_timeline(sources)),
+    )
+
+
+def _evidence(source: Source, index: int) -> Evidence:
+    sentence = source.analysis.sentences[index]
+    return Evidence(source.article.id, source.article.outlet, sentence.start, sentence.end, sentence.text)
+
+
+def _unique(sources: Sequence[Source], aligned: set[SentenceKey], independent: dict[str, str]) -> list[UniqueFact]:
+    found = []
+    for source in sources:
+        if source.copy_of is not None:
+            continue  # its facts are its original's
+        others = sorted({s.article.outlet for s in sources if independent[s.article.id] != source.article.id})
+        claimed = {claim.evidence.start for claim in source.analysis.claims}
+        for sentence in source.analysis.sentences:
+            if (source.article.id, sentence.index) in aligned or sentence.start not in claimed:
+                continue
+            evidence = _evidence(source, sentence.index)
+            found.append(UniqueFact(sentence.text, evidence, tuple(others)))
+    return found
+
+
+def _forms(sources: Sequence[Source]) -> dict[str, dict[str, dict[str, int]]]:
+    """Canonical entity name → outlet → surface form → count, for entities named in two forms or more."""
+    counts = Counter(mention.entity_id for source in sources for mention in source.analysis.mentions)
+    canonical = link_across(counts)
+    surfaces: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for source in sources:
+        for mention in source.analysis.mentions:
+            surfaces[canonical[mention.entity_id]][source.article.outlet][mention.surface] += 1
+    result = {}
+    for entity, by_outlet in surfaces.items():
+        forms = {surface for counter in by_outlet.values() for surface in counter}
+        if len(forms) > 1:
+            name = Counter(s for counter in by_outlet.values() for s in counter.elements()).most_common(1)[0][0]
+            result[name] = {outlet: dict(counter) for outlet, counter in sorted(by_outlet.items())}
+    return dict(sorted(result.items()))
+
+
+def _hedging(sources: Sequence[Source]) -> dict[str, float]:
+    claims: dict[str, list[str]] = defaultdict(list)
+    for source in sources:
+        claims[source.article.outlet] += [claim.modality for claim in source.analysis.claims]
+    return {outlet: sum(m in HEDGED for m in modalities) / len(modalities) for outlet, modalities in sorted(claims.items()) if modalities}
+
+
+def _timeline(sources: Sequence[Source]) -> list[TimelineEntry]:
+    """Each day the sources date a claim to, with the sentences that do so (one per sentence and day)."""
+    days: dict[str, dict[tuple[str, int], Evidence]] = defaultdict(dict)
+    for source in sources:
+        by_start = {sentence.start: sentence.index for sentence in source.analysis.sentences}
+        for claim in source.analysis.claims:
+            for value in claim.dates:
+                if len(value) == 10 and claim.evidence.start in by_start:
+                    index = by_start[claim.evidence.start]
+                    days[value].setdefault((source.article.id, index), _evidence(source, index))
+    return [TimelineEntry(day, tuple(days[day].values())) for day in sorted(days)]

@@ -1,0 +1,193 @@
+"""Contradictions between sources: precision first — a false contradiction is worse than a missed one.
+
+Claims are compared only where two articles report the same fact (an aligned sentence pair), except
+denials, which are looked for across the story: a denied or negated claim meets every claim of another
+source with the same predicate. Kinds:
+- number: the same kind of quantity (a count, one currency, a percentage) with different values;
+- date: each sentence dates the fact to exactly one day, and the days differ;
+- negation: the same predicate affirmed by one source and negated by the other in its own voice;
+- denial: one source reports the claim, the other reports it denied ("X denied…", "reports that … are
+  false") or negated by someone it quotes ("There was no mine alert," the director said);
+- attribution: one source says X has not commented or did not respond, another quotes X.
+Hedged and attributed claims are compared as claims of their sources; the explanation says who says what.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
+
+from manysides.compare.align import AlignedPair, Source
+from manysides.model import Claim, Contradiction, Number
+
+COUNT_TOLERANCE = 0.005  # relative: "1,200" and "1,200.0" agree; "1,200" and "1,500" do not
+PERCENT = "%"
+CURRENCIES = frozenset(("EUR", "USD", "GBP", "JPY"))
+PEOPLE = frozenset("people person resident villager passenger civilian worker soldier victim customer".split())
+LIGHT_VERBS = frozenset("be have do say make get go take give".split())
+_FUNCTION_WORDS = frozenset("the a an of in on at to for from by with and or its their his her it they that this".split())
+_WORD = re.compile(r"\w+(?:['’]s)?")
+NO_COMMENT_VERBS = frozenset("comment respond reply answer".split())
+ROLE_WORDS = frozenset("spokesperson spokesman spokeswoman official officials office press".split())
+
+
+def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair]) -> list[Contradiction]:
+    by_id = {source.article.id: source for source in sources}
+    found: dict[tuple[str, int, int, str, int, int], Contradiction] = {}
+
+    def keep(contradiction: Contradiction) -> None:
+        first, second = contradiction.first.evidence, contradiction.second.evidence
+        key = (first.article_id, first.start, first.end, second.article_id, second.start, second.end)
+        found.setdefault(key, contradiction)
+
+    for pair in pairs:
+        first, second = by_id[pair.first[0]], by_id[pair.second[0]]
+        claims_a, claims_b = _claims_of(first, pair.first[1]), _claims_of(second, pair.second[1])
+        for contradiction in _in_aligned(first, claims_a, second, claims_b):
+            keep(contradiction)
+    for first, second in combinations(sources, 2):
+        for contradiction in _denials(first, second):
+            keep(contradiction)
+        for contradiction in _no_comment(first, second):
+            keep(contradiction)
+    return list(found.values())
+
+
+def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: list[Claim]) -> Iterator[Contradiction]:
+    numbers = _number_conflict(claims_a, claims_b)
+    if numbers is not None:
+        (claim_a, a), (claim_b, b) = numbers
+        yield Contradiction(
+            "number", claim_a, claim_b,
+            f"{first.article.outlet}: {a.text}{_unit_text(a)}; {second.article.outlet}: {b.text}{_unit_text(b)}",
+        )
+    days_a, days_b = _days(claims_a), _days(claims_b)
+    if len(days_a) == 1 and len(days_b) == 1 and days_a.keys() != days_b.keys():
+        (day_a, claim_a), (day_b, claim_b) = next(iter(days_a.items())), next(iter(days_b.items()))
+    if len(days_a) == 1 and len(days_b) == 1 and days_a.keys() != days_b.keys() and claim_a.predicate == claim_b.predicate:
+        yield Contradiction(
+            "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
+        )
+    for claim_a in claims_a:
+        for claim_b in claims_b:
+            if _same_statement(claim_a, claim_b) and claim_a.polarity != claim_b.polarity:
+                yield _negation_or_denial(first, claim_a, second, claim_b)
+
+
+def _denials(first: Source, second: Source) -> Iterator[Contradiction]:
+    for source_a, source_b in ((first, second), (second, first)):
+        for denied in source_a.analysis.claims:
+            if not _denying(denied):
+                continue
+            for claim in source_b.analysis.claims:
+                if _same_statement(claim, denied) and not _denying(claim):
+                    yield _negation_or_denial(source_b, claim, source_a, denied)
+
+
+def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
+    """"X has not commented" / "did not respond" in one source, X quoted in the other."""
+    for source_a, source_b in ((first, second), (second, first)):
+        for silent in source_a.analysis.claims:
+            if silent.polarity != "negated" or silent.predicate.split()[0] not in NO_COMMENT_VERBS:
+                continue
+            who = _content_words_of(silent.subject) - ROLE_WORDS
+            for quote in source_b.analysis.quotes:
+                if who and who <= _content_words_of(quote.speaker):
+                    spoken = next((c for c in source_b.analysis.claims if c.evidence.start <= quote.cue_span.start < c.evidence.end), None)
+                    if spoken is not None:
+                        yield Contradiction(
+                            "attribution", silent, spoken,
+                            f"{source_a.article.outlet}: {silent.subject} did not comment; "
+                            f"{source_b.article.outlet} quotes {quote.speaker}",
+                        )
+                        break
+
+
+def _same_statement(first: Claim, second: Claim) -> bool:
+    """Same verb (not a light one such as "be" or "have") and a content word shared by their arguments."""
+    if first.predicate != second.predicate or first.predicate.split()[0] in LIGHT_VERBS:
+        return False
+    return bool(_content_words(first) & _content_words(second))
+
+
+def _content_words(claim: Claim) -> set[str]:
+    return _content_words_of(f"{claim.subject} {claim.object}")
+
+
+def _content_words_of(text: str) -> set[str]:
+    words = (word.removesuffix("'s").removesuffix("’s") for word in _WORD.findall(text.casefold()))
+    return {word for word in words if word not in _FUNCTION_WORDS}
+
+
+def _denying(claim: Claim) -> bool:
+    return claim.modality == "denied" or (claim.polarity == "negated" and claim.attribution is not None)
+
+
+def _negation_or_denial(first: Source, claim_a: Claim, second: Source, claim_b: Claim) -> Contradiction:
+    affirmed, other = (claim_a, claim_b) if not _denying(claim_a) and claim_a.polarity == "affirmed" else (claim_b, claim_a)
+    affirmed_outlet = first.article.outlet if affirmed is claim_a else second.article.outlet
+    other_outlet = second.article.outlet if affirmed is claim_a else first.article.outlet
+    if _denying(other) or other.attribution:
+        who = other.attribution or other_outlet
+        return Contradiction("denial", affirmed, other, f"{affirmed_outlet} reports it; in {other_outlet}, {who} denies it")
+    return Contradiction("negation", affirmed, other, f"{affirmed_outlet} reports it; {other_outlet} says the opposite")
+
+
+def _claims_of(source: Source, sentence_index: int) -> list[Claim]:
+    sentence = source.analysis.sentences[sentence_index]
+    return [c for c in source.analysis.claims if c.evidence.start == sentence.start]
+
+
+def _kind(number: Number) -> str:
+    if number.unit == PERCENT:
+        return PERCENT
+    if number.unit in CURRENCIES:
+        return number.unit  # type: ignore[return-value]
+    return "count"
+
+
+def _number_conflict(
+    claims_a: list[Claim], claims_b: list[Claim]
+) -> tuple[tuple[Claim, Number], tuple[Claim, Number]] | None:
+    """Two numbers of one kind that differ: same unit first; else the only amount of one currency, the only
+    percentage, or the only count of people on each side ("1,200 residents" and "1,500 people")."""
+    numbers_a = [(claim, number) for claim in claims_a for number in claim.numbers]
+    numbers_b = [(claim, number) for claim in claims_b for number in claim.numbers]
+    for a in numbers_a:
+        for b in numbers_b:
+            if a[1].unit is not None and a[1].unit == b[1].unit and _same_quantity(a, b):
+                return (a, b) if _differ(a[1], b[1]) else None
+    for kind in {_kind(n) for _, n in numbers_a}:
+        side_a = [x for x in numbers_a if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
+        side_b = [x for x in numbers_b if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
+        if len(side_a) == 1 and len(side_b) == 1 and _differ(side_a[0][1], side_b[0][1]):
+            return side_a[0], side_b[0]
+    return None
+
+
+def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
+    """Money and head counts are one quantity in two aligned sentences whatever the verb ("fined 2.1 million"
+    / "ordered to pay €2.4 million"); other measures only with the same verb (a quake's depth is not
+    how far away it was felt, though both are in kilometres)."""
+    unit = a[1].unit
+    return unit in CURRENCIES or unit in PEOPLE or unit == PERCENT or a[0].predicate == b[0].predicate
+
+
+def _differ(a: Number, b: Number) -> bool:
+    return abs(a.value - b.value) > COUNT_TOLERANCE * max(abs(a.value), abs(b.value))
+
+
+def _days(claims: list[Claim]) -> dict[str, Claim]:
+    days: dict[str, Claim] = {}
+    for claim in claims:
+        for value in claim.dates:
+            if len(value) == 10:
+                days.setdefault(value, claim)
+    return days
+
+
+def _unit_text(number: Number) -> str:
+    if number.unit is None or number.unit == PERCENT or number.text.endswith(number.unit):
+        return ""
+    return f" {number.unit}"

@@ -1,0 +1,39 @@
+"""Sentence alignment across articles on hand-built vectors: mutual best matches above the threshold."""
+
+import numpy as np
+
+from manysides.compare.align import ALIGN_THRESHOLD, AlignedPair, Source, aligned_pairs, facts
+from manysides.model import Analysis, Article, Sentence
+
+
+def source(outlet: str, rows: list[list[float]], copy_of: str | None = None) -> Source:
+    sentences = tuple(Sentence(i, 10 * i, 10 * i + 9, f"sentence {i}") for i in range(len(rows)))
+    article = Article.create(outlet=outlet, text=" ".join(s.text for s in sentences))
+    vectors = np.array(rows, dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return Source(article, Analysis(article.id, sentences, (), (), (), ()), vectors, copy_of)
+
+
+def test_only_mutual_best_pairs_above_the_threshold_align():
+    herald = source("Herald", [[1, 0, 0], [0, 1, 0]])
+    ledger = source("Ledger", [[0.9, 0.1, 0], [0.6, 0.5, 0.6], [0, 0, 1]])
+    pairs = aligned_pairs([herald, ledger])
+    assert [(p.first, p.second) for p in pairs] == [((herald.article.id, 0), (ledger.article.id, 0))]
+    assert pairs[0].similarity >= ALIGN_THRESHOLD
+
+
+def test_a_wire_copy_is_not_aligned_with_its_original():
+    wire = source("Wire", [[1, 0, 0]])
+    reprint = source("Post", [[1, 0, 0]], copy_of=wire.article.id)
+    assert aligned_pairs([wire, reprint]) == []
+
+
+def test_a_fact_never_takes_two_sentences_of_one_article():
+    a, b, c = ("a", 0), ("b", 0), ("b", 1)
+    groups = facts([AlignedPair(a, b, 0.9), AlignedPair(a, c, 0.8)])
+    assert groups == [[a, b]]
+
+
+def test_facts_join_pairs_that_share_a_sentence():
+    a, b, c = ("a", 0), ("b", 3), ("c", 1)
+    assert facts([AlignedPair(a, b, 0.9), AlignedPair(b, c, 0.7)]) == [[a, b, c]]

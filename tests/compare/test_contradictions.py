@@ -1,0 +1,99 @@
+"""Contradiction rules on hand-built claims: each kind, and the look-alikes that must not count."""
+
+import numpy as np
+
+from manysides.compare.align import AlignedPair, Source
+from manysides.compare.contradictions import find_contradictions
+from manysides.model import Analysis, Article, Claim, Number, Quote, Sentence, Span
+
+
+def source(outlet: str, text: str, claims: list[dict], quotes: tuple[Quote, ...] = ()) -> Source:
+    article = Article.create(outlet=outlet, text=text)
+    sentence = Sentence(0, 0, len(text), text)
+    built = tuple(
+        Claim(
+            c.get("subject", "the authority"), c["predicate"], c.get("object", ""), c.get("polarity", "affirmed"),
+            c.get("modality", "asserted"), Span(article.id, 0, len(text)), tuple(c.get("numbers", ())),
+            tuple(c.get("dates", ())), c.get("attribution"),
+        )
+        for c in claims
+    )
+    quotes = tuple(
+        Quote(q.speaker, q.speaker_span, None, False, q.cue, Span(article.id, 0, 4), None, True, q.content, q.evidence)
+        for q in quotes
+    )
+    return Source(article, Analysis(article.id, (sentence,), (), quotes, built, ()), np.ones((1, 3), np.float32))
+
+
+def aligned(a: Source, b: Source) -> list[AlignedPair]:
+    return [AlignedPair((a.article.id, 0), (b.article.id, 0), 0.9)]
+
+
+def kinds(a: Source, b: Source, pairs: list[AlignedPair] | None = None) -> list[str]:
+    return [c.kind for c in find_contradictions([a, b], aligned(a, b) if pairs is None else pairs)]
+
+
+def test_two_head_counts_of_one_evacuation_contradict():
+    a = source("Herald", "About 1,200 residents were evacuated.", [{"predicate": "evacuate", "numbers": [Number(1200, "resident", "1,200")]}])
+    b = source("Ledger", "Some 1,500 people were moved out.", [{"predicate": "move out", "numbers": [Number(1500, "people", "1,500")]}])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "number" and "1,200" in found.explanation and "1,500" in found.explanation
+
+
+def test_equal_numbers_agree():
+    claim = {"predicate": "fine", "numbers": [Number(2_100_000, "EUR", "2.1 million")]}
+    assert kinds(source("A", "Fined 2.1 million euros.", [claim]), source("B", "Fined €2.1m.", [claim])) == []
+
+
+def test_two_measures_in_kilometres_of_different_things_do_not():
+    a = source("Wire", "It struck at a depth of 10 km.", [{"predicate": "strike", "numbers": [Number(10, "kilometre", "10")]}])
+    b = source("Ledger", "It was felt 80 km away.", [{"predicate": "feel", "numbers": [Number(80, "kilometre", "80")]}])
+    assert kinds(a, b) == []
+
+
+def test_numbers_are_only_compared_in_aligned_sentences():
+    a = source("A", "1,200 were evacuated.", [{"predicate": "evacuate", "numbers": [Number(1200, "people", "1,200")]}])
+    b = source("B", "1,500 were evacuated.", [{"predicate": "evacuate", "numbers": [Number(1500, "people", "1,500")]}])
+    assert kinds(a, b, pairs=[]) == []
+
+
+def test_one_event_on_two_days_is_a_date_contradiction():
+    a = source("A", "They spoke on Thursday.", [{"predicate": "speak", "dates": ["2025-06-12"]}])
+    b = source("B", "They spoke on Wednesday.", [{"predicate": "speak", "dates": ["2025-06-11"]}])
+    assert kinds(a, b) == ["date"]
+
+
+def test_an_official_denial_anywhere_in_the_story_meets_the_claim():
+    a = source("Ledger", "Reyna threatened Estmark with tariffs.", [{"subject": "Reyna", "predicate": "threaten", "object": "Estmark"}])
+    b = source("Wire", "The ministry denied that Reyna threatened Estmark.", [
+        {"subject": "Reyna", "predicate": "threaten", "object": "Estmark", "modality": "denied", "attribution": "The ministry"}
+    ])
+    [found] = find_contradictions([a, b], [])
+    assert found.kind == "denial" and found.first.evidence.article_id == a.article.id
+    assert "The ministry denies it" in found.explanation
+
+
+def test_a_denied_light_verb_is_not_matched_across_the_story():
+    a = source("A", "The dam was safe.", [{"subject": "The dam", "predicate": "be", "object": "safe"}])
+    b = source("B", "The dam is not at risk, the engineer said.", [
+        {"subject": "The dam", "predicate": "be", "polarity": "negated", "attribution": "the engineer"}
+    ])
+    assert kinds(a, b, pairs=[]) == []
+
+
+def test_negation_in_the_outlets_own_voice():
+    a = source("A", "The port reopened.", [{"subject": "The port", "predicate": "reopen"}])
+    b = source("B", "The port did not reopen.", [{"subject": "The port", "predicate": "reopen", "polarity": "negated"}])
+    assert kinds(a, b) == ["negation"]
+
+
+def test_no_comment_against_a_quoted_spokesperson():
+    silent = source("Radio", "Zipto did not respond to requests for comment.", [
+        {"subject": "Zipto", "predicate": "respond", "polarity": "negated"}
+    ])
+    text = "Zipto spokesperson Dana Ferreira said the company would appeal."
+    quote = Quote("Zipto spokesperson Dana Ferreira", Span("x", 0, 32), None, False, "said", Span("x", 0, 4), None,
+                  False, Span("x", 38, 62), Span("x", 0, len(text)))
+    quoted = source("Wire", text, [{"subject": "the company", "predicate": "appeal", "modality": "reported"}], (quote,))
+    [found] = find_contradictions([silent, quoted], [])
+    assert found.kind == "attribution" and "Zipto spokesperson Dana Ferreira" in found.explanation

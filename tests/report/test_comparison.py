@@ -1,0 +1,49 @@
+"""The story report: JSON that matches docs/report-schema.json, Markdown that cannot carry markup."""
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import numpy as np
+
+from manysides.compare.align import Source
+from manysides.compare.comparison import compare_story
+from manysides.model import Analysis, Article, Claim, Sentence, Span
+from manysides.report.comparison import comparison_document, render_markdown
+
+SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
+HOSTILE = 'The mayor said <script>alert(1)</script> and <img src=x onerror="alert(2)"> | **bold** [link](javascript:x)'
+
+
+def hostile_story() -> list[Source]:
+    sources = []
+    for outlet in ("Herald <b>", "Ledger"):
+        article = Article.create(outlet=outlet, text=HOSTILE, title="<script>alert(3)</script>")
+        claim = Claim("The mayor", "say", "", "affirmed", "asserted", Span(article.id, 0, len(HOSTILE)))
+        analysis = Analysis(article.id, (Sentence(0, 0, len(HOSTILE), HOSTILE),), (), (), (claim,), ())
+        sources.append(Source(article, analysis, np.ones((1, 4), np.float32) / 2))
+    return sources
+
+
+def test_the_json_report_matches_its_schema():
+    document = comparison_document(compare_story("s123", hostile_story()), "label")
+    jsonschema.validate(document, SCHEMA)
+    assert document["agreements"][0]["outlets"] == ["Herald <b>", "Ledger"]  # JSON keeps the text as it is
+
+
+def test_the_schema_refuses_what_it_should():
+    document = comparison_document(compare_story("s123", hostile_story()), "label")
+    document["contradictions"] = [{"kind": "rumour", "explanation": "", "a": {}, "b": {}}]
+    try:
+        jsonschema.validate(document, SCHEMA)
+    except jsonschema.ValidationError:
+        return
+    raise AssertionError("an unknown contradiction kind passed the schema")
+
+
+def test_markdown_escapes_every_piece_of_article_text():
+    markdown = render_markdown(comparison_document(compare_story("s123", hostile_story()), "<i>label</i>"))
+    assert re.search(r"(?<!\\)[<>]", markdown) is None  # every angle bracket is backslash-escaped: no tag survives
+    assert "\\<script\\>alert(1)\\</script\\>" in markdown
+    assert "\\*\\*bold\\*\\*" in markdown and "\\[link\\]" in markdown

@@ -1,0 +1,50 @@
+"""`manysides compare FILE...` and `manysides report STORY` end to end on the ferry fixtures."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from manysides.cli import cli
+from tests.conftest import FIXTURES
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_compare_writes_both_reports_and_prints_a_summary(tmp_path):
+    result = run("compare", FIXTURES / "ferry", "--json", tmp_path / "r.json", "--md", tmp_path / "r.md")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert len(document["articles"]) == 9 and document["agreements"]
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Story the given files")
+    assert "9 articles from 6 outlets" in result.stdout and "contradictions" in result.stdout
+    assert not list(Path.cwd().glob("compare.db"))  # a temporary store unless --db
+
+
+def test_compare_with_a_bad_file_reports_it_and_exits_1(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = run("compare", FIXTURES / "ferry" / "wire.jsonl", bad, "--json", tmp_path / "r.json")
+    assert result.exit_code == 1
+    assert f"{bad}:1: malformed JSON" in result.stderr
+    assert len(json.loads((tmp_path / "r.json").read_text())["articles"]) == 2  # the good items are compared
+
+
+def test_report_of_a_stored_story(tmp_path):
+    db = tmp_path / "m.db"
+    assert run("ingest", FIXTURES / "ferry", "--db", db).exit_code == 0
+    story = max(json.loads(run("stories", "--db", db, "--json").stdout), key=lambda s: s["articles"])
+    result = run("report", story["id"], "--db", db, "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, SCHEMA)
+    assert document["story"] == {"id": story["id"], "label": story["label"]}
+    assert len(document["articles"]) == story["articles"]
+    markdown = run("report", story["id"][:7], "--db", db).stdout
+    assert markdown.startswith("# Story ") and "## Contradictions" in markdown

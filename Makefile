@@ -37,8 +37,8 @@ system-deps:
 demo: install
 	$(BIN)/manysides ingest examples/corpus/ --db $(DEMO_DB)
 	$(BIN)/manysides stories --db $(DEMO_DB)
-	$(BIN)/manysides compare examples/corpus/brenlow-dam/ --md out/demo-report.md --json out/demo-report.json
-	@echo "Report: out/demo-report.md (and out/demo-report.json)"
+	$(BIN)/manysides compare examples/corpus/brenlow-dam/ --md out/demo-report.md --json out/demo-report.json --html out/demo-report.html
+	@echo "Report: out/demo-report.md (also .json, and .html to open in a browser)"
 
 test: install-dev system-deps
 	$(BIN)/python -m pytest

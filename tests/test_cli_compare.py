@@ -17,12 +17,16 @@ def run(*args):
 
 
 def test_compare_writes_both_reports_and_prints_a_summary(tmp_path):
-    result = run("compare", FIXTURES / "ferry", "--json", tmp_path / "r.json", "--md", tmp_path / "r.md")
+    result = run(
+        "compare", FIXTURES / "ferry", "--json", tmp_path / "r.json", "--md", tmp_path / "r.md", "--html", tmp_path / "r.html"
+    )
     assert result.exit_code == 0, result.stderr
     document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     jsonschema.validate(document, SCHEMA)
     assert len(document["articles"]) == 9 and document["agreements"]
     assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Story the given files")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Harbour Herald" in html and "<script" not in html
     assert "9 articles from 6 outlets" in result.stdout and "contradictions" in result.stdout
     assert not list(Path.cwd().glob("compare.db"))  # a temporary store unless --db
 
@@ -48,3 +52,6 @@ def test_report_of_a_stored_story(tmp_path):
     assert len(document["articles"]) == story["articles"]
     markdown = run("report", story["id"][:7], "--db", db).stdout
     assert markdown.startswith("# Story ") and "## Contradictions" in markdown
+    assert run("report", story["id"], "--db", db, "--format", "html").stdout.startswith("<!DOCTYPE html>")
+    refused = CliRunner().invoke(cli, ["report", "--db", str(db), "--format", "html"])
+    assert refused.exit_code == 2 and "--format html needs a STORY" in refused.stderr

@@ -153,8 +153,14 @@ def write_many(folder: Path, count: int) -> None:
 
 
 def start_ingest(folder: Path, db: Path) -> subprocess.Popen:
+    """A real `manysides ingest` process. SIGINT is reset to its default in the child: a test run started
+    in the background (`make test &`, some CI runners) ignores SIGINT, children inherit that, and Python
+    then never turns Ctrl-C into KeyboardInterrupt."""
     command = [sys.executable, "-m", "manysides", "ingest", str(folder), "--db", str(db), "--no-analyse"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 - no threads started yet
+    )
 
 
 def wait_for_rows(db: Path, process: subprocess.Popen, minimum: int = 50) -> None:

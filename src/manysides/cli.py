@@ -42,6 +42,7 @@ from manysides.nlp.embeddings import default_encoder
 from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
 from manysides.report.json import plain, to_json
 from manysides.report.comparison import comparison_document, render_markdown
+from manysides.report.html import render_html
 from manysides.report.markdown import render_summary
 from manysides.report.summary import headline, summarise
 from manysides.store import Store
@@ -282,7 +283,10 @@ def articles_command(
 
 @cli.command("report")
 @click.argument("story", required=False, metavar="[STORY]")
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md", show_default=True,
+    help="html: one self-contained file (story reports only).",
+)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @db_option
 def report_command(story: str | None, fmt: str, out: Path | None, db: str | None) -> None:
@@ -294,9 +298,11 @@ def report_command(story: str | None, fmt: str, out: Path | None, db: str | None
 
     \b
     Example:
-        manysides report s1a2b3c4d5e6 --format json --out story.json
+        manysides report s1a2b3c4d5e6 --format html --out story.html
         manysides report --format md --out coverage.md
     """
+    if story is None and fmt == "html":
+        raise click.UsageError("--format html needs a STORY (the coverage summary is md or json)")
     with Store(Settings.load(db).db_url) as store:
         if story is None:
             summary = summarise(store.articles())
@@ -304,8 +310,7 @@ def report_command(story: str | None, fmt: str, out: Path | None, db: str | None
             what = f"{summary.article_count} articles, {len(summary.outlets)} outlets"
         else:
             comparison, label = compare_story_in(store, story)
-            document = comparison_document(comparison, label)
-            rendered = render_markdown(document) if fmt == "md" else json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+            rendered = _render(comparison_document(comparison, label), fmt)
             what = f"{len(comparison.articles)} articles, {len(comparison.contradictions)} contradictions"
     _write(rendered, out, what)
 
@@ -314,20 +319,26 @@ def report_command(story: str | None, fmt: str, out: Path | None, db: str | None
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON report here.")
 @click.option("--md", "md_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the Markdown report here.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report here.")
 @click.option("--outlet", help="Outlet of every article read (overrides what the inputs say).")
 @click.option("--db", metavar="URL", help="Keep the articles in this database (default: a temporary one).")
 def compare_command(
-    inputs: tuple[str, ...], json_out: Path | None, md_out: Path | None, outlet: str | None, db: str | None
+    inputs: tuple[str, ...],
+    json_out: Path | None,
+    md_out: Path | None,
+    html_out: Path | None,
+    outlet: str | None,
+    db: str | None,
 ) -> None:
     """Compare the articles of the given files as one story.
 
     Reads the inputs as `manysides ingest` does (each bad item is one line on stderr), analyses
-    them, and prints a summary: coverage, contradictions, what the outlets agree on. --json and
-    --md write the full reports.
+    them, and prints a summary: coverage, contradictions, what the outlets agree on. --json, --md
+    and --html write the full reports (the HTML one is a single file that opens anywhere offline).
 
     \b
     Example:
-        manysides compare examples/corpus/brenlow-dam/ --md dam.md --json dam.json
+        manysides compare examples/corpus/brenlow-dam/ --html dam.html --json dam.json
     """
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.load(db or str(Path(tmp) / "compare.db"))
@@ -347,13 +358,20 @@ def compare_command(
             if not (_run_analysis(store) and _run_story_placement(store)):
                 sys.exit(EXIT_INTERRUPTED)
             document = comparison_document(compare_articles(store, ids, "compared"), "the given files")
-    if json_out is not None:
-        _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", json_out, "JSON report")
-    if md_out is not None:
-        _write(render_markdown(document), md_out, "Markdown report")
+    for out, fmt in ((json_out, "json"), (md_out, "md"), (html_out, "html")):
+        if out is not None:
+            _write(_render(document, fmt), out, f"{fmt} report")
     _print_comparison(document)
     if failures:
         sys.exit(1)
+
+
+def _render(document: dict[str, Any], fmt: str) -> str:
+    if fmt == "html":
+        return render_html(document)
+    if fmt == "md":
+        return render_markdown(document)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _print_comparison(document: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from manysides.compare.align import Source
 from manysides.compare.comparison import compare_story
 from manysides.model import Analysis, Article, Claim, Sentence, Span
 from manysides.report.comparison import comparison_document, render_markdown
+from manysides.report.html import render_html
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
 HOSTILE = 'The mayor said <script>alert(1)</script> and <img src=x onerror="alert(2)"> | **bold** [link](javascript:x)'
@@ -47,3 +48,11 @@ def test_markdown_escapes_every_piece_of_article_text():
     assert re.search(r"(?<!\\)[<>]", markdown) is None  # every angle bracket is backslash-escaped: no tag survives
     assert "\\<script\\>alert(1)\\</script\\>" in markdown
     assert "\\*\\*bold\\*\\*" in markdown and "\\[link\\]" in markdown
+
+
+def test_the_html_report_is_one_file_with_every_article_text_escaped_and_no_script():
+    html = render_html(comparison_document(compare_story("s123", hostile_story()), "<i>label</i>"))
+    assert "<script" not in html and "<img" not in html and "<b>" not in html and "<i>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=&#34;alert(2)&#34;&gt;" in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert "src=\"http" not in html and "href=\"http" not in html  # nothing is fetched from anywhere

@@ -265,17 +265,29 @@ class Contradiction:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """One day of the story and what the sources date to it."""
+    """One day of the story and what the sources date to it (granularity "day": the only one placed yet)."""
 
     date: str
+    granularity: str
+    summary: str
     events: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityForms:
+    """One canonical entity of a story and each outlet's wording for it: outlet → surface form → count."""
+
+    id: str
+    name: str
+    type: str
+    forms: dict[str, dict[str, int]]
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """What the sources of one story agree on, leave out, dispute and date, and how each words it.
 
-    `forms`: canonical entity name → outlet → surface form → count (Kiev/Kyiv). `hedging`: outlet → share of
+    `entities`: every entity named, with each outlet's forms (Kiev/Kyiv). `hedging`: outlet → share of
     its claims that are hedged or alleged.
     """
 
@@ -285,6 +297,6 @@ class Comparison:
     unique: tuple[UniqueFact, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    forms: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    entities: tuple[EntityForms, ...] = ()
     hedging: dict[str, float] = field(default_factory=dict)
     timeline: tuple[TimelineEntry, ...] = ()

@@ -37,3 +37,13 @@ def test_a_fact_never_takes_two_sentences_of_one_article():
 def test_facts_join_pairs_that_share_a_sentence():
     a, b, c = ("a", 0), ("b", 3), ("c", 1)
     assert facts([AlignedPair(a, b, 0.9), AlignedPair(b, c, 0.7)]) == [[a, b, c]]
+
+
+def test_groups_merged_earlier_do_not_lose_later_facts():
+    a, b, c, d, e, f, g, h = ((name, 0) for name in "abcdefgh")
+    pairs = [
+        AlignedPair(a, b, 0.99), AlignedPair(c, d, 0.98), AlignedPair(e, f, 0.97),
+        AlignedPair(b, c, 0.96),  # joins the first two groups
+        AlignedPair(g, h, 0.95),  # a new group after the join must not replace e–f
+    ]
+    assert sorted(facts(pairs)) == [[a, b, c, d], [e, f], [g, h]]

@@ -56,3 +56,10 @@ def test_the_html_report_is_one_file_with_every_article_text_escaped_and_no_scri
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=&#34;alert(2)&#34;&gt;" in html
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
     assert "src=\"http" not in html and "href=\"http" not in html  # nothing is fetched from anywhere
+
+
+def test_the_html_columns_give_one_fact_one_colour_in_every_outlet():
+    html = render_html(comparison_document(compare_story("s123", hostile_story()), "label"))
+    columns = html.split('<div class="column">')[1:]
+    assert len(columns) == 2
+    assert all('<p class="f0"><span class="tag">fact 1</span>' in column for column in columns)

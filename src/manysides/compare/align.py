@@ -61,11 +61,11 @@ def facts(pairs: Sequence[AlignedPair]) -> list[list[SentenceKey]]:
     """Aligned pairs joined into groups, strongest pairs first; a group never takes two sentences of one article."""
     group_of: dict[SentenceKey, int] = {}
     groups: dict[int, list[SentenceKey]] = {}
-    for pair in sorted(pairs, key=lambda p: (-p.similarity, p.first, p.second)):
+    for number, pair in enumerate(sorted(pairs, key=lambda p: (-p.similarity, p.first, p.second))):
         a, b = group_of.get(pair.first), group_of.get(pair.second)
         if a is None and b is None:
-            group_of[pair.first] = group_of[pair.second] = len(groups)
-            groups[len(groups)] = [pair.first, pair.second]
+            group_of[pair.first] = group_of[pair.second] = number  # the pair's rank: never reused
+            groups[number] = [pair.first, pair.second]
         elif a is not None and b is not None:
             if a != b and not {k[0] for k in groups[a]} & {k[0] for k in groups[b]}:
                 for key in groups.pop(b):

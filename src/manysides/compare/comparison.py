@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
 from manysides.compare.contradictions import find_contradictions
-from manysides.model import Agreement, Comparison, Evidence, TimelineEntry, UniqueFact
+from manysides.model import Agreement, Comparison, EntityForms, Evidence, TimelineEntry, UniqueFact
 from manysides.nlp.linking import link_across
 
 HEDGED = frozenset(("hedged", "alleged"))
@@ -42,7 +42,7 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         unique=tuple(_unique(sources, aligned, independent)),
         contradictions=tuple(find_contradictions(sources, pairs)),
         quotes=tuple(quote for source in sources for quote in source.analysis.quotes),
-        forms=_forms(sources),
+        entities=tuple(_entities(sources)),
         hedging=_hedging(sources),
         timeline=tuple(_timeline(sources)),
     )
@@ -68,21 +68,20 @@ def _unique(sources: Sequence[Source], aligned: set[SentenceKey], independent: d
     return found
 
 
-def _forms(sources: Sequence[Source]) -> dict[str, dict[str, dict[str, int]]]:
-    """Canonical entity name → outlet → surface form → count, for entities named in two forms or more."""
+def _entities(sources: Sequence[Source]) -> list[EntityForms]:
+    """Each thing the story names, linked across spellings (nlp/linking.py), most mentioned first."""
     counts = Counter(mention.entity_id for source in sources for mention in source.analysis.mentions)
     canonical = link_across(counts)
     surfaces: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for source in sources:
         for mention in source.analysis.mentions:
             surfaces[canonical[mention.entity_id]][source.article.outlet][mention.surface] += 1
-    result = {}
+    found = []
     for entity, by_outlet in surfaces.items():
-        forms = {surface for counter in by_outlet.values() for surface in counter}
-        if len(forms) > 1:
-            name = Counter(s for counter in by_outlet.values() for s in counter.elements()).most_common(1)[0][0]
-            result[name] = {outlet: dict(counter) for outlet, counter in sorted(by_outlet.items())}
-    return dict(sorted(result.items()))
+        everywhere = Counter(s for counter in by_outlet.values() for s in counter.elements())
+        forms = {outlet: dict(counter) for outlet, counter in sorted(by_outlet.items())}
+        found.append(EntityForms(entity, everywhere.most_common(1)[0][0], entity.partition(":")[0], forms))
+    return sorted(found, key=lambda e: (-sum(sum(f.values()) for f in e.forms.values()), e.id))
 
 
 def _hedging(sources: Sequence[Source]) -> dict[str, float]:
@@ -102,4 +101,7 @@ def _timeline(sources: Sequence[Source]) -> list[TimelineEntry]:
                 if len(value) == 10 and claim.evidence.start in by_start:
                     index = by_start[claim.evidence.start]
                     days[value].setdefault((source.article.id, index), _evidence(source, index))
-    return [TimelineEntry(day, tuple(days[day].values())) for day in sorted(days)]
+    return [
+        TimelineEntry(day, "day", min((e.text for e in days[day].values()), key=len), tuple(days[day].values()))
+        for day in sorted(days)
+    ]

@@ -39,7 +39,7 @@ def comparison_document(comparison: Comparison, label: str = "") -> dict[str, An
         "schema_version": SCHEMA_VERSION,
         "story": {"id": comparison.story_id, "label": label},
         "articles": [_article(article) for article in comparison.articles],
-        "entities": [{"name": name, "forms": forms} for name, forms in comparison.forms.items()],
+        "entities": [{"id": e.id, "name": e.name, "type": e.type, "forms": e.forms} for e in comparison.entities],
         "quotes": [
             {
                 "article_id": q.evidence.article_id, "outlet": articles[q.evidence.article_id].outlet,
@@ -61,8 +61,16 @@ def comparison_document(comparison: Comparison, label: str = "") -> dict[str, An
             {"kind": c.kind, "explanation": c.explanation, "a": claim(c.first), "b": claim(c.second)}
             for c in comparison.contradictions
         ],
-        "framing": {"hedging": comparison.hedging},
-        "timeline": [{"date": t.date, "events": [_evidence(e) for e in t.events]} for t in comparison.timeline],
+        "framing": [
+            {"concept": e.name, "entity_id": e.id, "forms": e.forms}
+            for e in comparison.entities
+            if len({form for forms in e.forms.values() for form in forms}) > 1
+        ],
+        "hedging": comparison.hedging,
+        "timeline": [
+            {"date": t.date, "granularity": t.granularity, "summary": t.summary, "evidence": [_evidence(e) for e in t.events]}
+            for t in comparison.timeline
+        ],
     }  # fmt: skip
 
 
@@ -81,16 +89,16 @@ def render_markdown(document: dict[str, Any]) -> str:
     lines += ["", f"## Reported by one source only ({len(document['unique'])})", ""]
     for u in document["unique"]:
         lines += [f"- {_quote(u['evidence'])} — not in {escape(', '.join(u['missing_from']))}"]
-    lines += ["", "## Wording", "", "| entity | outlet | forms |", "|---|---|---|"]
-    for entity in document["entities"]:
-        for outlet, forms in entity["forms"].items():
+    lines += ["", "## Wording", "", "| thing | outlet | forms |", "|---|---|---|"]
+    for concept in document["framing"]:
+        for outlet, forms in concept["forms"].items():
             shown = ", ".join(f"{escape(form)} ×{count}" for form, count in forms.items())
-            lines.append(f"| {escape(entity['name'])} | {escape(outlet)} | {shown} |")
+            lines.append(f"| {escape(concept['concept'])} | {escape(outlet)} | {shown} |")
     lines += ["", "| outlet | hedged or alleged claims |", "|---|---:|"]
-    lines += [f"| {escape(outlet)} | {share:.0%} |" for outlet, share in document["framing"]["hedging"].items()]
+    lines += [f"| {escape(outlet)} | {share:.0%} |" for outlet, share in document["hedging"].items()]
     lines += ["", "## Timeline", ""]
     for entry in document["timeline"]:
-        lines += [f"- **{entry['date']}**"] + [f"  - {_quote(e)}" for e in entry["events"]]
+        lines += [f"- **{entry['date']}**"] + [f"  - {_quote(e)}" for e in entry["evidence"]]
     return "\n".join(lines) + "\n"
 
 

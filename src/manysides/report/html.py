@@ -28,5 +28,38 @@ def _environment() -> Environment:
 def render_html(document: dict[str, Any]) -> str:
     outlets = Counter(article["outlet"] for article in document["articles"]).most_common()
     return _environment().get_template("story.html.j2").render(
-        **document, outlets=outlets, max_count=max((count for _, count in outlets), default=1)
+        **document,
+        outlets=outlets,
+        max_count=max((count for _, count in outlets), default=1),
+        columns=_columns(document),
     )
+
+
+def _columns(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """One column per article with the sentences that carry a finding, in text order: an agreement's
+    sentences share a colour class (f0…f7) and a "fact N" tag, unique facts and disputed sentences are marked."""
+    marks: dict[tuple[str, int], dict[str, Any]] = {}
+
+    def mark(evidence: dict[str, Any], css: str, tag: str) -> None:
+        entry = marks.setdefault((evidence["article_id"], evidence["start"]), {"text": evidence["text"], "classes": [], "tags": []})
+        if css not in entry["classes"]:
+            entry["classes"].append(css)
+        if tag not in entry["tags"]:
+            entry["tags"].append(tag)
+
+    for number, agreement in enumerate(document["agreements"]):
+        for evidence in agreement["evidence"]:
+            mark(evidence, f"f{number % 8}", f"fact {number + 1}")
+    for unique in document["unique"]:
+        mark(unique["evidence"], "unique", "only here")
+    for contradiction in document["contradictions"]:
+        for side in ("a", "b"):
+            mark(contradiction[side], "contradicted", contradiction["kind"])
+    columns = []
+    for article in document["articles"]:
+        sentences = sorted((start, entry) for (article_id, start), entry in marks.items() if article_id == article["id"])
+        columns.append({
+            "outlet": article["outlet"], "title": article["title"] or "",
+            "sentences": [entry | {"classes": " ".join(entry["classes"])} for _, entry in sentences],
+        })  # fmt: skip
+    return columns

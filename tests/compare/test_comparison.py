@@ -1,0 +1,61 @@
+"""Building a story's comparison from hand-built sources: copies, outlets, wording, timeline."""
+
+import numpy as np
+
+from manysides.compare.align import Source
+from manysides.compare.comparison import compare_story
+from manysides.model import Analysis, Article, Claim, Mention, Sentence, Span
+
+
+def source(outlet: str, sentences: list[str], vector_rows: list[list[float]], copy_of: str | None = None,
+           dates: dict[int, str] | None = None, mentions: list[tuple[str, str]] = ()) -> Source:
+    text = " ".join(sentences)
+    article = Article.create(outlet=outlet, text=text)
+    built, claims, start = [], [], 0
+    for index, sentence in enumerate(sentences):
+        built.append(Sentence(index, start, start + len(sentence), sentence))
+        day = (dates or {}).get(index)
+        claims.append(Claim("it", "happen", "", "affirmed", "asserted", Span(article.id, start, start + len(sentence)),
+                            dates=(day,) if day else ()))
+        start += len(sentence) + 1
+    found = tuple(Mention(text.index(s), text.index(s) + len(s), s, entity, "GPE") for s, entity in mentions)
+    vectors = np.array(vector_rows, np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return Source(article, Analysis(article.id, tuple(built), found, (), tuple(claims), ()), vectors, copy_of)
+
+
+def test_a_fact_reported_by_an_original_and_its_copy_only_is_unique_not_agreed():
+    wire = source("Wire", ["The ferry ran aground."], [[1, 0]])
+    copy = source("Post", ["The ferry ran aground."], [[1, 0]], copy_of=wire.article.id)
+    comparison = compare_story("s", [wire, copy])
+    assert comparison.agreements == ()
+    # the copy's outlet does not "omit" what it reprinted: it is the same source
+    assert [(u.evidence.outlet, u.missing_from) for u in comparison.unique] == [("Wire", ())]
+
+
+def test_two_articles_of_one_outlet_are_not_two_sources():
+    first = source("Herald", ["The ferry ran aground."], [[1, 0]])
+    update = source("Herald", ["The ferry ran aground last night."], [[1, 0.05]])
+    assert compare_story("s", [first, update]).agreements == ()
+
+
+def test_the_same_fact_in_two_outlets_is_one_agreement_with_both_wordings():
+    herald = source("Herald", ["The ferry ran aground.", "Crews praised."], [[1, 0, 0], [0, 1, 0]])
+    ledger = source("Ledger", ["A ferry grounded near the point."], [[0.95, 0.1, 0]])
+    [agreement] = compare_story("s", [herald, ledger]).agreements
+    assert sorted(e.outlet for e in agreement.evidence) == ["Herald", "Ledger"]
+    assert agreement.summary == "The ferry ran aground."  # the shortest wording
+
+
+def test_outlets_that_date_an_event_alike_share_one_timeline_day():
+    herald = source("Herald", ["They spoke on Thursday."], [[1, 0]], dates={0: "2024-11-07"})
+    ledger = source("Ledger", ["They spoke on November 7."], [[0.9, 0.2]], dates={0: "2024-11-07"})
+    [day] = compare_story("s", [herald, ledger]).timeline
+    assert (day.date, day.granularity, sorted(e.outlet for e in day.events)) == ("2024-11-07", "day", ["Herald", "Ledger"])
+
+
+def test_wording_counts_each_outlets_form_of_one_place():
+    herald = source("Herald", ["Ships left Odessa."], [[1, 0]], mentions=[("Odessa", "place:odesa")])
+    ledger = source("Ledger", ["Ships left Odesa."], [[1, 0]], mentions=[("Odesa", "place:odesa")])
+    [entity] = compare_story("s", [herald, ledger]).entities
+    assert entity.forms == {"Herald": {"Odessa": 1}, "Ledger": {"Odesa": 1}} and entity.type == "place"

@@ -7,7 +7,11 @@ contradictions (kind, both evidence quotes) a correct comparison must find. Prin
   over the predicted pairs that touch a gold fact's sentence (a pair joining such a sentence to a
   sentence outside that fact is wrong; pairs between sentences the file says nothing about are not
   counted); `--sweep` prints both for each similarity threshold (how ALIGN_THRESHOLD was chosen);
-- contradictions: recall of the listed ones (kind and both sentences must match); precision counts a
+- agreements: a listed shared fact is found when one agreement holds the sentences of two or more of
+  its listed outlets; unique facts: a listed one is found when its sentence is among that outlet's
+  unique facts; dates: a listed time expression (outlet, text, value) is found with that value;
+- contradictions: recall of the listed ones (kind, one sentence, and the other sentence's article must
+  match: the labels give one example pair where an article says it several times); precision counts a
   found contradiction right when it is listed or shares a listed one's kind and one of its sentences
   (the file lists one example pair per contradiction).
 
@@ -26,6 +30,7 @@ from common import Counts, report
 
 from manysides import jobs
 from manysides.compare.align import ALIGN_THRESHOLD, Source, aligned_pairs, facts
+from manysides.compare.comparison import compare_story
 from manysides.compare.contradictions import find_contradictions
 from manysides.ingest import ReadOptions, expand
 from manysides.nlp.embeddings import default_encoder, from_bytes
@@ -114,17 +119,63 @@ def contradiction_counts(expected: list[dict], sources: dict[tuple[str, str], So
             right = (kind, pair) in gold or any((kind, key) in gold_sides for key in pair)
             precision.tp += right
             precision.fp += not right
-        recall.tp += len(gold & predicted)
-        recall.fn += len(gold - predicted)
+        missed = {listed for listed in gold if not any(_matches(listed, found) for found in predicted)}
+        recall.tp += len(gold) - len(missed)
+        recall.fn += len(missed)
         if VERBOSE:
-            for kind, pair in gold - predicted:
+            for kind, pair in missed:
                 print(f"  missed {kind}: " + " || ".join(keyed[a].analysis.sentences[i].text[:80] for a, i in pair))
     return precision, recall
+
+
+def _matches(listed: tuple[str, frozenset[Key]], found: tuple[str, frozenset[Key]]) -> bool:
+    """Same kind, one sentence the same and the other from the same article: the labels give one example
+    pair ("Northline has not commented" against one of three sentences quoting Northline)."""
+    if listed[0] != found[0]:
+        return False
+    for shared in listed[1] & found[1]:
+        (other_listed,) = listed[1] - {shared} or {shared}
+        (other_found,) = found[1] - {shared} or {shared}
+        if other_listed[0] == other_found[0]:
+            return True
+    return False
 
 
 def _sentence_of_claim(keyed: dict[str, Source], claim: Claim) -> Key:
     source = keyed[claim.evidence.article_id]
     return sentence_of(source, source.article.text[claim.evidence.start : claim.evidence.end])
+
+
+def finding_counts(expected: list[dict], sources: dict[tuple[str, str], Source]) -> dict[str, Counts]:
+    """Recall of the listed agreements and unique facts, and accuracy of the listed dates (as recall)."""
+    counts = {"agreements": Counts(), "unique": Counts(), "dates": Counts()}
+    for story in expected:
+        members = story_sources(story, sources)
+        outlets = by_outlet(members)
+        comparison = compare_story("eval", members)
+        groups = [{(e.article_id, e.start) for e in a.evidence} for a in comparison.agreements]
+        for fact in story["shared_facts"]:
+            keys = {_start_of(outlets[e["outlet"]], e["quote"]) for e in fact["evidence"]}
+            found = any(len(keys & group) >= 2 for group in groups)
+            counts["agreements"].tp += found
+            counts["agreements"].fn += not found
+        unique = {(u.evidence.article_id, u.evidence.start) for u in comparison.unique}
+        for fact in story.get("unique_facts", []):
+            found = _start_of(outlets[fact["outlet"]], fact["quote"]) in unique
+            counts["unique"].tp += found
+            counts["unique"].fn += not found
+        for listed in story.get("dates", []):
+            times = outlets[listed["outlet"]].analysis.times
+            text = listed["text"].casefold()  # the label may include the preposition: "on Thursday" ⊇ "Thursday"
+            found = any(t.value == str(listed["value"]) and (t.text.casefold() in text or text in t.text.casefold()) for t in times)
+            counts["dates"].tp += found
+            counts["dates"].fn += not found
+    return counts
+
+
+def _start_of(source: Source, quote: str) -> tuple[str, int]:
+    article_id, index = sentence_of(source, quote)
+    return article_id, source.analysis.sentences[index].start
 
 
 def main() -> None:
@@ -144,13 +195,18 @@ def main() -> None:
         return
     alignment = alignment_counts(expected, sources, ALIGN_THRESHOLD)
     found, listed = contradiction_counts(expected, sources)
+    findings = finding_counts(expected, sources)
     rows = [
         ("alignment precision", 100 * alignment.precision, f"threshold {ALIGN_THRESHOLD}"),
         ("alignment recall", 100 * alignment.recall, ""),
-        ("contradiction precision", 100 * found.precision, "precision first"),
-        ("contradiction recall", 100 * listed.recall, f"{listed.tp} of {listed.tp + listed.fn} listed"),
+        ("agreement recall", 100 * findings["agreements"].recall, f"target ≥ 90 ({findings['agreements'].tp} of {findings['agreements'].tp + findings['agreements'].fn})"),
+        ("unique-fact recall", 100 * findings["unique"].recall, f"target ≥ 90 ({findings['unique'].tp} of {findings['unique'].tp + findings['unique'].fn})"),
+        ("date accuracy", 100 * findings["dates"].recall, f"target ≥ 95 ({findings['dates'].tp} of {findings['dates'].tp + findings['dates'].fn})"),
+        ("contradiction precision", 100 * found.precision, "target ≥ 95"),
+        ("contradiction recall", 100 * listed.recall, f"target ≥ 80 ({listed.tp} of {listed.tp + listed.fn} listed)"),
     ]
     result = {
+        **{name: counts.as_dict() for name, counts in findings.items()},
         "alignment": alignment.as_dict(),
         "contradictions": {"precision": found.as_dict()["precision"], "recall": listed.as_dict()["recall"],
                            "found_right": found.tp, "found_wrong": found.fp, "listed_found": listed.tp, "listed_missed": listed.fn},

@@ -1,6 +1,6 @@
 """Wire copies are found; two outlets telling the same facts in their own words are not copies."""
 
-from manysides.stories.syndication import CopyFinder, signature, similarity
+from manysides.stories.syndication import CopyFinder, shingles, signature, similarity
 
 WIRE = (
     "BRENLOW — Engineers found cracks in the spillway of the Brenlow Reservoir dam on Thursday, and about "
@@ -42,3 +42,28 @@ def test_a_copy_of_a_copy_points_at_the_first_original():
 def test_signatures_do_not_change_between_runs():
     assert similarity(signature(WIRE), signature(WIRE)) == 1.0
     assert signature(WIRE)[:4].tolist() == signature(WIRE)[:4].tolist()
+
+
+def test_the_estimate_follows_the_true_overlap_of_the_5_grams():
+    words = [f"word{n}" for n in range(400)]
+    for shared in (0, 100, 200, 300):
+        first = " ".join(words[:200])
+        second = " ".join(words[200 - shared : 400 - shared])
+        a, b = shingles(first), shingles(second)
+        true = len(a & b) / len(a | b)
+        assert abs(similarity(signature(first), signature(second)) - true) < 0.12, (shared, true)
+
+
+def test_two_short_reports_of_one_strike_are_not_copies():
+    """They share three 5-grams in 80; an order-keeping linear hash once estimated 0.67 for this pair."""
+    first = (
+        "About 3,000 nurses walked out at Lindmark's three public hospitals on Tuesday in a dispute over pay. "
+        "The nurses' union said the strike would last 48 hours. Emergency care continued. The health ministry "
+        "said it had offered a rise of 4 percent. Union leader Grace Adeyemi said the offer was \"an insult\"."
+    )
+    second = (
+        "Some 3,000 nurses at Lindmark's public hospitals began a 48-hour strike on Tuesday. The health ministry "
+        "said it had offered nurses a pay rise of 6 percent. Planned operations were postponed, but emergency "
+        "departments stayed open."
+    )
+    assert similarity(signature(first), signature(second)) < 0.2

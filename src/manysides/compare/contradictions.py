@@ -104,6 +104,14 @@ def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
                         break
 
 
+def _same_source(first: str, second: str | None) -> bool:
+    """ "Verdant Agri" and "The plant's owner, Verdant Agri" are one source: one's words hold the other's."""
+    if second is None:
+        return False
+    a, b = _content_words_of(first), _content_words_of(second)
+    return bool(a and b) and (a <= b or b <= a)
+
+
 def _same_statement(first: Claim, second: Claim) -> bool:
     """Same verb (not a light one such as "be" or "have") and a content word shared by their arguments."""
     if first.predicate != second.predicate or first.predicate.split()[0] in LIGHT_VERBS:
@@ -128,7 +136,7 @@ def _negation_or_denial(first: Source, claim_a: Claim, second: Source, claim_b: 
     affirmed, other = (claim_a, claim_b) if not _denying(claim_a) and claim_a.polarity == "affirmed" else (claim_b, claim_a)
     affirmed_outlet = first.article.outlet if affirmed is claim_a else second.article.outlet
     other_outlet = second.article.outlet if affirmed is claim_a else first.article.outlet
-    if _denying(other) or other.attribution:
+    if _denying(other) or (other.attribution and not _same_source(other.attribution, affirmed.attribution)):
         who = other.attribution or other_outlet
         return Contradiction("denial", affirmed, other, f"{affirmed_outlet} reports it; in {other_outlet}, {who} denies it")
     return Contradiction("negation", affirmed, other, f"{affirmed_outlet} reports it; {other_outlet} says the opposite")
@@ -168,10 +176,13 @@ def _number_conflict(
 
 def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
     """Money and head counts are one quantity in two aligned sentences whatever the verb ("fined 2.1 million"
-    / "ordered to pay €2.4 million"); other measures only with the same verb (a quake's depth is not
-    how far away it was felt, though both are in kilometres)."""
+    / "ordered to pay €2.4 million"), and so is a count of the subject ("60 firefighters fought" / "80
+    firefighters were called"); other measures only with the same verb (a quake's depth is not how far
+    away it was felt, though both are in kilometres)."""
     unit = a[1].unit
-    return unit in CURRENCIES or unit in PEOPLE or unit == PERCENT or a[0].predicate == b[0].predicate
+    if unit in CURRENCIES or unit in PEOPLE or unit == PERCENT or a[0].predicate == b[0].predicate:
+        return True
+    return a[1].text in a[0].subject and b[1].text in b[0].subject
 
 
 def _differ(a: Number, b: Number) -> bool:

@@ -46,10 +46,13 @@ REPORT_NOUNS = frozenset(
 )
 FALSE_WORDS = frozenset("false untrue wrong baseless unfounded fabricated inaccurate incorrect fake groundless".split())
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "dozen": 12, "dozens": 12, "hundreds": 100, "thousands": 1000,
-}  # fmt: skip
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+} | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+     "hundred": 100, "dozen": 12, "dozens": 12, "hundreds": 100, "thousands": 1000}  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "euro": "EUR", "dollar": "USD", "pound": "GBP"}
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
@@ -109,6 +112,8 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head  # "the engineers who found the cracks": the engineers found
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # the small model's misparse of "Two tonnes leaked into the river, the agency said."
     return None
 
 
@@ -140,7 +145,9 @@ def _negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never",):
             return True
-        if child.dep_ in OBJECTS and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+        if child.dep_ in (*OBJECTS, *SUBJECTS) and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True  # "There was no mine alert", "No deaths were reported"
+        if child.dep_ in SUBJECTS and child.lower_ in ("nobody", "nothing", "none"):
             return True
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(d.lower_ == "no" for d in child.children):
             return True
@@ -218,6 +225,8 @@ def _numbers(clause: list[Token], times: Sequence[TimeExpr]) -> Iterator[Number]
     for token in clause:
         if token.i in seen or not (token.like_num or _NUMERIC.match(token.text)):
             continue
+        if token.lower_ == "one" and token.dep_ not in ("nummod", "quantmod", "compound"):
+            continue  # "no one", "one of them": a pronoun, not a count
         if any(start <= token.idx < end for start, end in in_time):
             continue
         run = [token]

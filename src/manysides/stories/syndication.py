@@ -20,11 +20,20 @@ SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 BANDS = 32
 COPY_THRESHOLD = 0.5
-_PRIME = np.uint64((1 << 61) - 1)
 _WORD = re.compile(r"\w+", re.UNICODE)
-_RANDOM = np.random.default_rng(20241111)  # fixed: signatures must be comparable across runs and machines
-_A = _RANDOM.integers(1, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
-_B = _RANDOM.integers(0, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
+_SEEDS = np.random.default_rng(20241111).integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)  # fixed: comparable across runs
+_EMPTY = np.iinfo(np.uint64).max
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, vectorised (uint64 arithmetic wraps): every input bit moves every output bit.
+
+    A linear hash such as (a·h + b) mod p keeps the order of small h, so the minimum of two sets would
+    often fall on the same element whatever their overlap; a mixing function has no such order."""
+    z = values + np.uint64(0x9E3779B97F4A7C15)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return z ^ (z >> np.uint64(31))
 
 
 def shingles(text: str) -> set[int]:
@@ -38,9 +47,9 @@ def signature(text: str) -> np.ndarray:
     """The MinHash signature: for each of 128 fixed hash functions, the least hash over the shingles."""
     hashes = np.fromiter(shingles(text), dtype=np.uint64)
     if hashes.size == 0:
-        return np.full(PERMUTATIONS, _PRIME, dtype=np.uint64)
-    # a < 2^32 and h < 2^32, so a·h + b < 2^64: no overflow before the modulo.
-    return ((np.outer(_A, hashes) + _B[:, None]) % _PRIME).min(axis=1)
+        return np.full(PERMUTATIONS, _EMPTY, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        return _mix(hashes[None, :] ^ _SEEDS[:, None]).min(axis=1)
 
 
 def similarity(first: np.ndarray, second: np.ndarray) -> float:

@@ -1,0 +1,36 @@
+"""The labelled comparison sets in eval/data/ stay honest: every quote verbatim, every date on its weekday."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from manysides.ingest import ReadOptions, expand, read
+from manysides.model import Article
+
+EVAL_DATA = Path(__file__).parents[1] / "eval" / "data"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@pytest.mark.parametrize("name", ["compare-dev", "compare-holdout"])
+def test_quotes_are_verbatim_and_dates_fall_on_their_weekday(name):
+    folder = EVAL_DATA / name
+    articles = {
+        (item.outlet, item.title): item
+        for source in expand([str(folder)]).sources
+        for item in read(source, ReadOptions())
+        if isinstance(item, Article)
+    }
+    stories = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))["stories"]
+    assert len(stories) >= 6 and sum(len(s["articles"]) for s in stories) == len(articles)
+    for story in stories:
+        texts = {ref["outlet"]: articles[(ref["outlet"], ref["title"])].text for ref in story["articles"]}
+        refs = [e for fact in story["shared_facts"] for e in fact["evidence"]] + story["unique_facts"]
+        refs += [c[side] for c in story["contradictions"] for side in ("a", "b")]
+        for ref in refs:
+            assert ref["quote"] in texts[ref["outlet"]], (story["id"], ref)
+        for item in story["dates"]:
+            assert item["text"] in texts[item["outlet"]] and isinstance(item["value"], date), item
+            weekday = [w for w in WEEKDAYS if w in item["text"].lower().split()]
+            assert not weekday or item["value"].weekday() == WEEKDAYS.index(weekday[0]), item

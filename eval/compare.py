@@ -15,12 +15,14 @@ contradictions (kind, both evidence quotes) a correct comparison must find. Prin
   found contradiction right when it is listed or shares a listed one's kind and one of its sentences
   (the file lists one example pair per contradiction).
 
-    python eval/compare.py [--data DIR] [--sweep] [--json]   (DIR laid out like examples/corpus)
+    python eval/compare.py [--data DIR]... [--sweep] [--json] [--verbose]   (DIR laid out like examples/corpus;
+    default: examples/corpus/, eval/data/compare-dev/, and the held-out eval/data/compare-holdout/)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 from itertools import combinations
 from pathlib import Path
@@ -39,6 +41,7 @@ from manysides.model import Claim
 from manysides.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+LABELS = Path(__file__).resolve().parent / "data"
 Key = tuple[str, int]
 VERBOSE = False
 
@@ -178,40 +181,58 @@ def _start_of(source: Source, quote: str) -> tuple[str, int]:
     return article_id, source.analysis.sentences[index].start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", default=str(CORPUS), help="a folder laid out like examples/corpus")
-    parser.add_argument("--sweep", action="store_true", help="alignment P/R/F1 per similarity threshold")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--verbose", action="store_true", help="print the contradictions the labels do not list")
-    args = parser.parse_args()
-    global VERBOSE
-    VERBOSE = args.verbose
-    expected, sources = load(Path(args.data))
-    if args.sweep:
+def evaluate(folder: Path, sweep: bool) -> tuple[list[tuple[str, float, str]], dict]:
+    expected, sources = load(folder)
+    if sweep:
         for step in range(40, 86, 5):
             c = alignment_counts(expected, sources, step / 100)
             print(f"threshold {step / 100:.2f}: P {100 * c.precision:5.1f}  R {100 * c.recall:5.1f}  F1 {100 * c.f1:5.1f}")
-        return
+        return [], {}
     alignment = alignment_counts(expected, sources, ALIGN_THRESHOLD)
     found, listed = contradiction_counts(expected, sources)
     findings = finding_counts(expected, sources)
+
+    def of(counts: Counts) -> str:
+        return f"{counts.tp} of {counts.tp + counts.fn}"
+
     rows = [
         ("alignment precision", 100 * alignment.precision, f"threshold {ALIGN_THRESHOLD}"),
         ("alignment recall", 100 * alignment.recall, ""),
-        ("agreement recall", 100 * findings["agreements"].recall, f"target ≥ 90 ({findings['agreements'].tp} of {findings['agreements'].tp + findings['agreements'].fn})"),
-        ("unique-fact recall", 100 * findings["unique"].recall, f"target ≥ 90 ({findings['unique'].tp} of {findings['unique'].tp + findings['unique'].fn})"),
-        ("date accuracy", 100 * findings["dates"].recall, f"target ≥ 95 ({findings['dates'].tp} of {findings['dates'].tp + findings['dates'].fn})"),
-        ("contradiction precision", 100 * found.precision, "target ≥ 95"),
-        ("contradiction recall", 100 * listed.recall, f"target ≥ 80 ({listed.tp} of {listed.tp + listed.fn} listed)"),
+        ("agreement recall", 100 * findings["agreements"].recall, f"target ≥ 90 ({of(findings['agreements'])})"),
+        ("unique-fact recall", 100 * findings["unique"].recall, f"target ≥ 90 ({of(findings['unique'])})"),
+        ("date accuracy", 100 * findings["dates"].recall, f"target ≥ 95 ({of(findings['dates'])})"),
+        ("contradiction precision", 100 * found.precision, f"target ≥ 95 ({found.tp} of {found.tp + found.fp} found)"),
+        ("contradiction recall", 100 * listed.recall, f"target ≥ 80 ({of(listed)} listed)"),
     ]
     result = {
         **{name: counts.as_dict() for name, counts in findings.items()},
         "alignment": alignment.as_dict(),
         "contradictions": {"precision": found.as_dict()["precision"], "recall": listed.as_dict()["recall"],
                            "found_right": found.tp, "found_wrong": found.fp, "listed_found": listed.tp, "listed_missed": listed.fn},
-    }
-    report(f"Comparison on {args.data} (our own labels; no published figures exist)", rows, result, args.json)
+    }  # fmt: skip
+    return rows, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", action="append", help="a folder laid out like examples/corpus (repeatable); "
+                        "default: examples/corpus, eval/data/compare-dev and eval/data/compare-holdout")
+    parser.add_argument("--sweep", action="store_true", help="alignment P/R/F1 per similarity threshold")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="print the contradictions the labels do not list")
+    args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
+    folders = [Path(d) for d in args.data] if args.data else [CORPUS, LABELS / "compare-dev", LABELS / "compare-holdout"]
+    results = {}
+    for folder in folders:
+        rows, result = evaluate(folder, args.sweep)
+        results[folder.name] = result
+        if rows and not args.json:
+            held_out = " — HELD OUT: never tune on it" if folder.name == "compare-holdout" else ""
+            report(f"Comparison on {folder} (our own labels{held_out})", rows, result, False)
+    if args.json:
+        print(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,18 @@ def test_ingest_without_analysis_then_analyse_later(tmp_path):
         analysis = store.get_analysis(herald.id)
     assert {t.text: t.value for t in analysis.times}["Thursday evening"] == "2024-11-07"  # article of Monday 11th
     assert any(m.surface == "Ilse Varga" and m.entity_id == "person:ilse varga" for m in analysis.mentions)
+
+
+def test_an_undated_article_gets_the_date_its_text_implies_marked_inferred(tmp_path):
+    story = tmp_path / "undated.txt"
+    story.write_text(
+        "outlet: Harbour Herald\n\nThe ferry ran aground on November 7, 2024, near Kessel Point. "
+        "On Thursday evening the coastguard said all 40 passengers were safe.\n"
+    )
+    db = tmp_path / "m.db"
+    assert run("ingest", story, "--db", db).exit_code == 0
+    with Store(str(db)) as store:
+        [article] = list(store.articles())
+        analysis = store.get_analysis(article.id)
+    assert (article.published, article.published_inferred) == (date(2024, 11, 7), True)
+    assert {t.text: t.value for t in analysis.times}["Thursday evening"] == "2024-11-07"

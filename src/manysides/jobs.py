@@ -3,15 +3,15 @@
 `ingest` streams: it reads one source at a time and stores each article in its own
 transaction, so memory stays flat in corpus size and an interrupted run leaves every
 article either fully stored or absent. `analyse` then reads every stored article that the
-current nlp pipeline has not analysed yet, and stores each analysis, with its sentence
-vectors, as it comes.
+current nlp pipeline has not analysed yet (giving an undated one the date its text implies, marked
+inferred), and stores each analysis, with its sentence vectors, as it comes.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Literal
 
@@ -24,6 +24,7 @@ from manysides.ingest import ReadOptions, read
 from manysides.model import Analysis, Article, Comparison, Placement
 from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, from_bytes, to_bytes
 from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline
+from manysides.nlp.time import infer_publication_date
 from manysides.store import AddResult, Store
 from manysides.stories.cluster import Clusterer, story_id_for
 from manysides.stories.features import ArticleFeatures, article_features
@@ -76,11 +77,21 @@ def analyse(store: Store, pipeline: Pipeline, encoder: SentenceEncoder, batch_si
     Sentence vectors are encoded for a batch of analyses at once and each article's analysis
     and vectors are stored together in one transaction.
     """
-    analyses = pipeline.analyse(store.articles_to_analyse(PIPELINE_VERSION))
+    analyses = pipeline.analyse(_dated(store, store.articles_to_analyse(PIPELINE_VERSION)))
     while batch := list(islice(analyses, batch_size)):
         for analysis, vectors in zip(batch, encoder.encode_analyses(batch), strict=True):
             store.save_analysis(analysis, PIPELINE_VERSION, to_bytes(vectors))
             yield analysis.article_id
+
+
+def _dated(store: Store, articles: Iterable[Article]) -> Iterator[Article]:
+    """Undated articles get the date their text implies (marked inferred, and stored), so that "on
+    Thursday" in them resolves against it."""
+    for article in articles:
+        if article.published is None and (inferred := infer_publication_date(article.text)) is not None:
+            store.set_inferred_date(article.id, inferred)
+            article = replace(article, published=inferred, published_inferred=True)
+        yield article
 
 
 def place_in_stories(store: Store, rebuild: bool = False) -> Iterator[Placement]:

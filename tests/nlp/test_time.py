@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from manysides.nlp.time import find_times, normalise
+from manysides.nlp.time import find_times, infer_publication_date, normalise
 
 MONDAY = date(2024, 11, 11)
 
@@ -79,3 +79,12 @@ def test_a_year_ago_beside_a_quarter_means_that_quarter_a_year_back():
 
 def test_relative_expressions_without_an_anchor_are_left_unresolved():
     assert find_times("It happened on Thursday, in 2019.", None)[0].value == "2019"
+
+
+def test_an_undated_articles_date_is_the_latest_full_date_it_names_as_past():
+    text = "The ferry ran aground on November 7, 2024. The inquiry, opened on 9 November 2024, will report by 2025-01-15."
+    assert infer_publication_date(text) == date(2024, 11, 9)
+
+
+def test_no_full_date_no_inferred_date():
+    assert infer_publication_date("The ferry ran aground on Thursday, officials said.") is None

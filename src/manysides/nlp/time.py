@@ -532,3 +532,24 @@ def normalise(expression: str, anchor: date | None) -> Normalised | None:
         return None
     best = max(found, key=lambda t: t.end - t.start)
     return Normalised(best.value, best.granularity)
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|from)\s*$", re.IGNORECASE)
+
+
+def infer_publication_date(text: str) -> date | None:
+    """An undated article's likely date: the latest full date it names as past or present.
+
+    Dates in future clauses ("will report on 15 January") and deadlines ("by 15 January") are left
+    out: they say when something will happen, not when the article was written. None when the text
+    names no full date; then the story the article joins is the next clue (not used yet).
+    """
+    days = []
+    for found in find_times(text, None):
+        if found.granularity != "day" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", found.value):
+            continue
+        before = text[max(0, found.start - 80) : found.start]
+        if _FUTURE_CUE.search(before) or _DEADLINE.search(before):
+            continue
+        days.append(date.fromisoformat(found.value))
+    return max(days, default=None)

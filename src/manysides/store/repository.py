@@ -142,6 +142,15 @@ class Store:
             conn.execute(analyses.delete().where(analyses.c.article_id == analysis.article_id))
             conn.execute(analyses.insert(), row)
 
+    def set_inferred_date(self, article_id: str, published: date) -> None:
+        """Give an undated article the date inferred for it, marked as inferred."""
+        with self._transaction(f"the date of {article_id[:12]}") as conn:
+            conn.execute(
+                articles.update()
+                .where(articles.c.id == article_id, articles.c.published.is_(None))
+                .values(published=published, published_inferred=True)
+            )
+
     def get_analysis(self, article_id: str) -> Analysis | None:
         query = select(analyses.c.payload).where(analyses.c.article_id == article_id)
         with self.engine.connect() as conn:

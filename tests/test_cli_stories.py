@@ -46,7 +46,7 @@ def test_show_lists_the_articles_and_how_each_joined(ferry_db):
     assert shown["id"] == story["id"] and shown["label"] == story["label"]
     assert [a["published"] for a in shown["articles"]] == sorted(a["published"] for a in shown["articles"])
     table = run("show", story["id"], "--db", ferry_db).stdout
-    assert "started" in table
+    assert "started" in table and "contradictions" in table and "agreements" in table  # the comparison follows
 
 
 def test_split_then_merge_back_then_rebuild(ferry_db):

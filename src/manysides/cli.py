@@ -486,7 +486,9 @@ def stories_split_command(story: str, articles: tuple[str, ...], db: str | None)
 @db_option
 @json_option
 def show_command(story: str, db: str | None, as_json: bool) -> None:
-    """Show one story: its articles by date, with wire copies marked.
+    """Show one story: its articles by date (wire copies marked), then what they agree on and dispute.
+
+    The full comparison, with every sentence, is `manysides report STORY`.
 
     \b
     Example:
@@ -495,6 +497,7 @@ def show_command(story: str, db: str | None, as_json: bool) -> None:
     with Store(Settings.load(db).db_url) as store:
         story_id = store.resolve_story(story)
         label, members = store.story_label(story_id), store.story_members(story_id)
+        document = None if as_json else comparison_document(*compare_story_in(store, story_id))
     if as_json:
         rows = [
             {"id": a.id, "outlet": a.outlet, "title": a.title, "published": plain(a.published),
@@ -507,6 +510,8 @@ def show_command(story: str, db: str | None, as_json: bool) -> None:
     for article, placement in members:
         table.add_row(article.id[:12], str(article.published or "?"), article.outlet, headline(article), _how(placement))
     stdout.print(table)
+    assert document is not None
+    _print_comparison(document)
 
 
 def _how(placement: Placement) -> str:

@@ -97,3 +97,12 @@ def test_no_comment_against_a_quoted_spokesperson():
     quoted = source("Wire", text, [{"subject": "the company", "predicate": "appeal", "modality": "reported"}], (quote,))
     [found] = find_contradictions([silent, quoted], [])
     assert found.kind == "attribution" and "Zipto spokesperson Dana Ferreira" in found.explanation
+
+
+def test_one_outlet_repeating_a_figure_is_one_contradiction_not_one_per_article():
+    count = {"predicate": "evacuate", "numbers": [Number(1200, "people", "1,200")]}
+    first = source("Herald", "About 1,200 people were evacuated.", [count])
+    update = source("Herald", "Some 1,200 people were evacuated overnight.", [count])
+    ledger = source("Ledger", "Some 1,500 people were moved out.", [{"predicate": "move out", "numbers": [Number(1500, "people", "1,500")]}])
+    pairs = aligned(first, ledger) + aligned(update, ledger)
+    assert [c.kind for c in find_contradictions([first, update, ledger], pairs)] == ["number"]

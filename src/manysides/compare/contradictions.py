@@ -34,12 +34,13 @@ ROLE_WORDS = frozenset("spokesperson spokesman spokeswoman official officials of
 
 def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair]) -> list[Contradiction]:
     by_id = {source.article.id: source for source in sources}
-    found: dict[tuple[str, int, int, str, int, int], Contradiction] = {}
+    found: dict[tuple[str, ...], Contradiction] = {}
 
     def keep(contradiction: Contradiction) -> None:
-        first, second = contradiction.first.evidence, contradiction.second.evidence
-        key = (first.article_id, first.start, first.end, second.article_id, second.start, second.end)
-        found.setdefault(key, contradiction)
+        # One per outlet pair and disputed content: in a big story twenty articles may repeat "1,200"
+        # against "1,500", and the explanation (outlets, values, who denies) is the same for all of them.
+        c = contradiction
+        found.setdefault((c.kind, c.explanation, c.first.predicate, c.second.predicate), c)
 
     for pair in pairs:
         first, second = by_id[pair.first[0]], by_id[pair.second[0]]

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs (PostgreSQL server binaries), once.
+# Installs the Debian packages the test suite needs (PostgreSQL server binaries; Chromium for the
+# end-to-end tests of the web app, driven by Playwright), once.
 # Idempotent: skips what is present. Works as root; otherwise uses sudo when it can.
 set -euo pipefail
 
 need=()
 if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
     need+=(postgresql)
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+    need+=(chromium)
 fi
 
 if [ ${#need[@]} -eq 0 ]; then

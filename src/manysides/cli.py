@@ -514,6 +514,29 @@ def show_command(story: str, db: str | None, as_json: bool) -> None:
     _print_comparison(document)
 
 
+@cli.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve_command(db: str | None, host: str, port: int) -> None:
+    """Serve the web app: stories, each story side by side with its findings, articles, a JSON API.
+
+    Binds to 127.0.0.1 unless told otherwise; the API is documented at /api/docs.
+
+    \b
+    Example:
+        manysides serve --db team.db --port 8080
+    """
+    import uvicorn  # imported here: the other commands never need a server
+
+    from manysides.web.app import create_app
+
+    url = Settings.load(db).db_url
+    Store(url).close()  # a bad URL fails here, as one line, not inside the server
+    stderr.print(f"Serving {url} on http://{host}:{port}/ (Ctrl-C stops)")
+    uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+
+
 def _how(placement: Placement) -> str:
     if placement.copy_of:
         return f"copy of {placement.copy_of[:12]}"

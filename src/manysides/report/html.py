@@ -26,13 +26,27 @@ def _environment() -> Environment:
 
 
 def render_html(document: dict[str, Any]) -> str:
+    return _environment().get_template("story.html.j2").render(**story_context(document))
+
+
+def story_context(document: dict[str, Any]) -> dict[str, Any]:
+    """What story_body.html.j2 needs: the report document plus coverage counts, side-by-side columns,
+    and for each contradiction the anchors of its two sentences in those columns (also used by the web app)."""
     outlets = Counter(article["outlet"] for article in document["articles"]).most_common()
-    return _environment().get_template("story.html.j2").render(
-        **document,
-        outlets=outlets,
-        max_count=max((count for _, count in outlets), default=1),
-        columns=_columns(document),
-    )
+    contradictions = [
+        c | {"a_anchor": anchor(c["a"]), "b_anchor": anchor(c["b"])} for c in document["contradictions"]
+    ]
+    return document | {
+        "outlets": outlets,
+        "max_count": max((count for _, count in outlets), default=1),
+        "columns": _columns(document),
+        "contradictions": contradictions,
+    }
+
+
+def anchor(evidence: dict[str, Any]) -> str:
+    """The HTML id of an evidence sentence in the side-by-side columns."""
+    return f"s-{evidence['article_id'][:12]}-{evidence['start']}"
 
 
 def _columns(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -41,7 +55,10 @@ def _columns(document: dict[str, Any]) -> list[dict[str, Any]]:
     marks: dict[tuple[str, int], dict[str, Any]] = {}
 
     def mark(evidence: dict[str, Any], css: str, tag: str) -> None:
-        entry = marks.setdefault((evidence["article_id"], evidence["start"]), {"text": evidence["text"], "classes": [], "tags": []})
+        entry = marks.setdefault(
+            (evidence["article_id"], evidence["start"]),
+            {"text": evidence["text"], "classes": [], "tags": [], "anchor": anchor(evidence)},
+        )
         if css not in entry["classes"]:
             entry["classes"].append(css)
         if tag not in entry["tags"]:

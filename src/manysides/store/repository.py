@@ -244,6 +244,12 @@ class Store:
             return found[0]
         raise NotFoundError(f"story {story_id!r}: {'ambiguous prefix' if found else 'no such story'}")
 
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article is in, if it has been placed."""
+        query = select(story_members.c.story_id).where(story_members.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
     def copy_of(self, article_id: str) -> str | None:
         """The original of a wire copy (as its story placement recorded it), else None."""
         query = select(story_members.c.copy_of).where(story_members.c.article_id == article_id)

@@ -1,0 +1,83 @@
+"""The story page of a 50-article story: served in < 300 ms warm (median of 20 requests)?
+
+Builds a real SQLite store of 50 generated articles (bench/analysis.py's generator: sentences of our
+example corpus recombined), analysed and merged into one story, then requests its page through the
+app in process (FastAPI's TestClient: no network, the same code path as a browser's request). The
+baseline measured in the same run is the story list page, which does no comparison.
+
+Target (issue 6): < 300 ms median, warm.
+
+    python bench/web.py [--articles 50] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from analysis import generate  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+
+from manysides.jobs import analyse, merge_stories, place_in_stories  # noqa: E402
+from manysides.nlp.embeddings import default_encoder  # noqa: E402
+from manysides.nlp.pipeline import default_pipeline  # noqa: E402
+from manysides.store import Store  # noqa: E402
+from manysides.web.app import create_app  # noqa: E402
+
+TARGET_MS = 300
+REQUESTS = 20
+
+
+def median_ms(client: TestClient, path: str) -> float:
+    client.get(path)  # warm
+    timings = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(path)
+        timings.append(1000 * (time.perf_counter() - start))
+        assert response.status_code == 200, response.text[:200]
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "web.db")
+        with Store(db) as store:
+            for article in generate(args.articles):
+                store.add_article(article)
+            list(analyse(store, default_pipeline(), default_encoder()))
+            list(place_in_stories(store))
+            overviews = store.story_overviews()
+            for other in overviews[1:]:
+                merge_stories(store, overviews[0].id, other.id)
+            story = overviews[0].id
+        client = TestClient(create_app(db))
+        result = {
+            "articles": args.articles,
+            "story_page_ms_median": round(median_ms(client, f"/stories/{story}"), 1),
+            "story_list_ms_median": round(median_ms(client, "/"), 1),
+            "story_api_ms_median": round(median_ms(client, f"/api/stories/{story}"), 1),
+        }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    page, baseline = result["story_page_ms_median"], result["story_list_ms_median"]
+    print(f"Web app, one story of {args.articles} articles, median of {REQUESTS} warm requests")
+    print(f"  story list (baseline)  {baseline:7.1f} ms")
+    print(f"  story page             {page:7.1f} ms  (×{page / baseline:.1f} of the list; target < {TARGET_MS} ms)")
+    print(f"  story JSON (API)       {result['story_api_ms_median']:7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""The web app: server-rendered pages over the store, a JSON API that mirrors them, nothing from a CDN.
+
+`create_app(db_url)` builds the FastAPI application; `manysides serve` runs it with uvicorn on
+127.0.0.1. Pages are Jinja2 templates with autoescape on and nothing marked safe; the story page is
+the HTML report's body (report/templates/story_body.html.j2) inside the site layout, so the report
+and the page never drift apart. Every response carries a Content-Security-Policy that allows scripts
+only from this server's /static/, so article text can never run a script even if it slipped past
+the escaping.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import asdict
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from manysides import __version__
+from manysides.errors import NotFoundError
+from manysides.jobs import compare_story_in
+from manysides.model import StoryOverview
+from manysides.report.comparison import comparison_document
+from manysides.report.html import story_context
+from manysides.report.json import plain
+from manysides.store import Store
+
+DOCUMENT_CACHE = 64  # stories whose comparison is kept in memory
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(db_url: str) -> FastAPI:
+    app = FastAPI(title="manysides", version=__version__, docs_url="/api/docs", redoc_url=None)
+    templates = Environment(
+        loader=ChoiceLoader([PackageLoader("manysides.web", "templates"), PackageLoader("manysides.report", "templates")]),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    app.mount("/static", StaticFiles(directory=str(resources.files("manysides.web") / "static")), name="static")
+
+    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
+
+    def store() -> Store:
+        return Store(db_url)
+
+    documents: OrderedDict[tuple[str, ...], dict[str, Any]] = OrderedDict()
+
+    def story_document(story_id: str) -> dict[str, Any]:
+        """The story's report document, computed once per set of member articles (a warm page does not
+        recompute the comparison; a new article, merge or split changes the key)."""
+        with store() as db:
+            story_id = db.resolve_story(story_id)
+            key = (story_id, db.story_label(story_id), *sorted(a.id for a, _ in db.story_members(story_id)))
+            if key not in documents:
+                documents[key] = comparison_document(*compare_story_in(db, story_id))
+                while len(documents) > DOCUMENT_CACHE:
+                    documents.popitem(last=False)
+            documents.move_to_end(key)
+            return documents[key]
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=404)
+        return page("error.html.j2", 404, title="Not found", message=str(exc))
+
+    @app.exception_handler(404)
+    async def no_route(request: Request, exc: Exception) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": "Not Found"}, status_code=404)
+        return page("error.html.j2", 404, title="Not found", message=f"There is no page at {request.url.path}.")
+
+    report_css = (resources.files("manysides.report") / "templates" / "story.css").read_text(encoding="utf-8")
+
+    @app.get("/assets/story.css", include_in_schema=False)
+    def story_css() -> Response:
+        """The HTML report's stylesheet, shared by the story page."""
+        return Response(report_css, media_type="text/css")
+
+    @app.get("/", response_class=HTMLResponse)
+    def stories_page(q: str = "", outlet: str = "") -> HTMLResponse:
+        with store() as db:
+            found = _filtered(db.story_overviews(outlet=outlet or None), q)
+            outlets = sorted({name for overview in db.story_overviews() for name in overview.outlets}, key=str.casefold)
+        return page("stories.html.j2", stories=found, q=q, outlet=outlet, outlets=outlets)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story_page(story_id: str) -> HTMLResponse:
+        return page("story.html.j2", **story_context(story_document(story_id)))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    def article_page(article_id: str) -> HTMLResponse:
+        with store() as db:
+            article = db.get_article(article_id)
+            story = db.story_of(article.id)
+        return page("article.html.j2", article=article, paragraphs=article.text.split("\n\n"), story=story)
+
+    @app.get("/api/stories")
+    def stories_api(q: str = "", outlet: str = "") -> list[dict[str, Any]]:
+        with store() as db:
+            return [plain(overview) for overview in _filtered(db.story_overviews(outlet=outlet or None), q)]
+
+    @app.get("/api/stories/{story_id}")
+    def story_api(story_id: str) -> dict[str, Any]:
+        """The story's comparison report (docs/report-schema.json)."""
+        return story_document(story_id)
+
+    @app.get("/api/articles/{article_id}")
+    def article_api(article_id: str) -> dict[str, Any]:
+        with store() as db:
+            article = db.get_article(article_id)
+            return plain(asdict(article)) | {"story": db.story_of(article.id)}
+
+    return app
+
+
+def _filtered(overviews: list[StoryOverview], query: str) -> list[StoryOverview]:
+    """Stories whose label or outlets contain every word of the query (case-insensitive)."""
+    words = query.casefold().split()
+    return [o for o in overviews if all(w in f"{o.label} {' '.join(o.outlets)}".casefold() for w in words)]

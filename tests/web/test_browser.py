@@ -1,0 +1,84 @@
+"""End to end in real headless Chromium (Debian's, driven by Playwright): the pages as a reader uses them.
+
+The browser is /usr/bin/chromium, installed by scripts/system-deps.sh; Playwright never downloads one.
+"""
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, sync_playwright
+
+from manysides.web.app import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+
+
+def serve(db: str) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(example_db) -> Iterator[str]:
+    yield from serve(example_db)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_db) -> Iterator[str]:
+    yield from serve(hostile_db)
+
+
+def test_open_the_stories_then_a_story_then_click_a_contradiction(browser, site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "/")
+    assert page.locator("table.stories tbody tr").count() == 5
+    page.locator("table.stories a", has_text="Zipto").click()
+    page.wait_for_selector("#contradictions")
+    link = page.locator("a[data-targets]").first
+    first, second = link.get_attribute("data-targets").split()
+    link.click()
+    for anchor in (first, second):
+        assert "highlight" in page.locator(f"#{anchor}").get_attribute("class")
+    assert page.locator(".highlight").count() == 2
+    page.close()
+
+
+def test_a_hostile_article_runs_no_script(browser, hostile_site):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(hostile_site + "/")
+    page.locator("table.stories a").first.click()
+    page.wait_for_selector("#side-by-side")
+    page.locator("a", has_text="Evil").first.click()
+    page.wait_for_selector("article")
+    assert "<script>alert(1)</script>" in page.locator("article").inner_text()  # shown as text
+    assert dialogs == []
+    assert page.evaluate("document.querySelectorAll('article script, article img').length") == 0
+    page.close()

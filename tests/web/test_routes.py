@@ -1,0 +1,79 @@
+"""Route tests with FastAPI's TestClient on the example corpus (real SQLite store, real analyses)."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+from fastapi.testclient import TestClient
+
+from manysides.jobs import split_story
+from manysides.store import Store
+from manysides.web.app import create_app
+
+SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
+
+
+def story_ids(client) -> dict[str, str]:
+    return {s["label"]: s["id"] for s in client.get("/api/stories").json()}
+
+
+def test_the_story_list_shows_every_story_newest_first(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert page.text.count('<a href="/stories/s') == 5
+    assert "default-src 'self'; script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_search_and_outlet_filter(client):
+    assert client.get("/", params={"q": "zipto"}).text.count('<a href="/stories/s') == 1
+    [filtered] = client.get("/api/stories", params={"outlet": "Valley Post"}).json()  # Valley Post covered one story
+    assert "Valley Post" in filtered["outlets"]
+
+
+def test_a_story_page_has_columns_contradictions_and_links_between_them(client):
+    dam = next(i for label, i in story_ids(client).items() if "Northvale" in label or "Coldbeck" in label)
+    page = client.get(f"/stories/{dam}").text
+    assert 'class="columns"' in page and "Contradictions (" in page
+    targets = re.findall(r'data-targets="([^"]+)"', page)
+    assert targets
+    for pair in targets:
+        for anchor in pair.split():
+            assert f'id="{anchor}"' in page  # both sentences of each contradiction are in the columns
+
+
+def test_the_story_api_is_the_report_and_matches_its_schema(client):
+    story = next(iter(story_ids(client).values()))
+    document = client.get(f"/api/stories/{story}").json()
+    jsonschema.validate(document, SCHEMA)
+    assert document["story"]["id"] == story
+
+
+def test_unknown_pages_are_clean_404s(client):
+    page = client.get("/stories/nosuchstory")
+    assert page.status_code == 404 and "no such story" in page.text and "<h1>Not found</h1>" in page.text
+    assert client.get("/api/stories/nosuchstory").json() == {"detail": "story 'nosuchstory': no such story"}
+    assert client.get("/nowhere").status_code == 404
+
+
+def test_article_text_is_escaped_everywhere(hostile_db):
+    client = TestClient(create_app(hostile_db))
+    [story] = client.get("/api/stories").json()
+    evil = next(a for a in client.get(f"/api/stories/{story['id']}").json()["articles"] if "Evil" in a["outlet"])
+    for path in ("/", f"/stories/{story['id']}", f"/articles/{evil['id']}"):
+        page = client.get(path).text
+        assert "<script>alert" not in page and "<img src=x" not in page and "<b>Gazette" not in page, path
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(f"/articles/{evil['id']}").text
+
+
+def test_a_story_page_follows_a_split_made_after_it_was_shown(example_db, tmp_path):
+    db = tmp_path / "copy.db"
+    shutil.copy(example_db, db)
+    client = TestClient(create_app(str(db)))
+    story = next(s for s in client.get("/api/stories").json() if s["articles"] == 6)
+    before = client.get(f"/api/stories/{story['id']}").json()["articles"]
+    with Store(str(db)) as store:
+        split_story(store, story["id"], [before[-1]["id"]])
+    after = client.get(f"/api/stories/{story['id']}").json()["articles"]
+    assert len(before) == 6 and len(after) == 5

@@ -25,9 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from analysis import generate  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
-from manysides.jobs import analyse, merge_stories, place_in_stories  # noqa: E402
-from manysides.nlp.embeddings import default_encoder  # noqa: E402
-from manysides.nlp.pipeline import default_pipeline  # noqa: E402
+from manysides.jobs import ingest_all, merge_stories  # noqa: E402
 from manysides.store import Store  # noqa: E402
 from manysides.web.app import create_app  # noqa: E402
 
@@ -56,8 +54,7 @@ def main() -> None:
         with Store(db) as store:
             for article in generate(args.articles):
                 store.add_article(article)
-            list(analyse(store, default_pipeline(), default_encoder()))
-            list(place_in_stories(store))
+            ingest_all([], store)  # analyse and place what was added
             overviews = store.story_overviews()
             for other in overviews[1:]:
                 merge_stories(store, overviews[0].id, other.id)

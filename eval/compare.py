@@ -34,10 +34,9 @@ from manysides import jobs
 from manysides.compare.align import ALIGN_THRESHOLD, Source, aligned_pairs, facts
 from manysides.compare.comparison import compare_story
 from manysides.compare.contradictions import find_contradictions
-from manysides.ingest import ReadOptions, expand
-from manysides.nlp.embeddings import default_encoder, from_bytes
-from manysides.nlp.pipeline import default_pipeline
+from manysides.ingest import expand
 from manysides.model import Claim
+from manysides.nlp.embeddings import from_bytes
 from manysides.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -49,14 +48,12 @@ VERBOSE = False
 def load(folder: Path) -> tuple[list[dict], dict[tuple[str, str], Source]]:
     """The expected stories and every article as a comparison source, by (outlet, title)."""
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "corpus.db")) as store:
-        list(jobs.ingest(expand([str(folder)]).sources, store, ReadOptions()))
-        list(jobs.analyse(store, default_pipeline(), default_encoder()))
-        placements = {p.article_id: p for p in jobs.place_in_stories(store)}
+        jobs.ingest_all(expand([str(folder)]).sources, store)
         sources = {}
         for article in store.articles():
             analysis, vectors = store.get_analysis(article.id), store.get_sentence_vectors(article.id)
             assert analysis is not None and vectors is not None
-            source = Source(article, analysis, from_bytes(vectors), placements[article.id].copy_of)
+            source = Source(article, analysis, from_bytes(vectors), store.copy_of(article.id))
             sources[(article.outlet, article.title or "")] = source
     expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))["stories"]
     return expected, sources

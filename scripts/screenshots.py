@@ -6,21 +6,16 @@ Chromium (scripts/system-deps.sh installs it). Run after changing the pages: .ve
 
 from __future__ import annotations
 
-import socket
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-import uvicorn
 from playwright.sync_api import sync_playwright
 
-from manysides.ingest import ReadOptions, expand
-from manysides.jobs import analyse, ingest, place_in_stories
-from manysides.nlp.embeddings import default_encoder
-from manysides.nlp.pipeline import default_pipeline
+from manysides.ingest import expand
+from manysides.jobs import ingest_all
 from manysides.store import Store
-from manysides.web.app import create_app
+from manysides.web.server import running
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -31,35 +26,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "corpus.db")
         with Store(db) as store:
-            list(ingest(expand([str(ROOT / "examples" / "corpus")]).sources, store, ReadOptions()))
-            list(analyse(store, default_pipeline(), default_encoder()))
-            list(place_in_stories(store))
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        while not server.started:
-            time.sleep(0.05)
-        base = f"http://127.0.0.1:{port}"
-        with sync_playwright() as playwright:
+            ingest_all(expand([str(ROOT / "examples" / "corpus")]).sources, store)
+        with running(db) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1280, "height": 860})
             page.goto(base + "/")
             page.screenshot(path=str(OUT / "stories.png"))
             page.locator("table.stories a", has_text="Northvale").first.click()
             page.wait_for_selector("#side-by-side")
-            page.locator("#side-by-side").scroll_into_view_if_needed()
-            page.screenshot(path=str(OUT / "story.png"), full_page=False)
+            page.screenshot(path=str(OUT / "story.png"))
             page.locator("a[data-targets]").first.click()
-            time.sleep(0.8)
+            time.sleep(0.8)  # the smooth scroll
             page.screenshot(path=str(OUT / "contradiction.png"))
             page.goto(base + "/")
             page.locator("table.stories a").first.click()
             page.locator("#articles-list + ul a").first.click()
             page.screenshot(path=str(OUT / "article.png"))
             browser.close()
-        server.should_exit = True
     print(f"Wrote {', '.join(p.name for p in sorted(OUT.glob('*.png')))} to {OUT}")
 
 

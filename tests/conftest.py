@@ -96,15 +96,11 @@ def local_web() -> Iterator[LocalWeb]:
 @pytest.fixture(scope="session")
 def example_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """examples/corpus/ ingested, analysed and placed in stories, once per test session (≈ 20 s)."""
-    from manysides.ingest import ReadOptions, expand
-    from manysides.jobs import analyse, ingest, place_in_stories
-    from manysides.nlp.embeddings import default_encoder
-    from manysides.nlp.pipeline import default_pipeline
+    from manysides.ingest import expand
+    from manysides.jobs import ingest_all
     from manysides.store import Store
 
     db = str(tmp_path_factory.mktemp("examples") / "corpus.db")
     with Store(db) as store:
-        list(ingest(expand([str(EXAMPLES)]).sources, store, ReadOptions()))
-        list(analyse(store, default_pipeline(), default_encoder()))
-        list(place_in_stories(store))
+        assert ingest_all(expand([str(EXAMPLES)]).sources, store).failures == []
     return db

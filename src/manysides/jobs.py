@@ -22,8 +22,8 @@ from manysides.compare.comparison import compare_story
 from manysides.errors import InputError
 from manysides.ingest import ReadOptions, read
 from manysides.model import Analysis, Article, Comparison, Placement
-from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, from_bytes, to_bytes
-from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline
+from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, default_encoder, from_bytes, to_bytes
+from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline
 from manysides.nlp.time import infer_publication_date
 from manysides.store import AddResult, Store
 from manysides.stories.cluster import Clusterer, story_id_for
@@ -82,6 +82,19 @@ def analyse(store: Store, pipeline: Pipeline, encoder: SentenceEncoder, batch_si
         for analysis, vectors in zip(batch, encoder.encode_analyses(batch), strict=True):
             store.save_analysis(analysis, PIPELINE_VERSION, to_bytes(vectors))
             yield analysis.article_id
+
+
+def ingest_all(sources: Iterable[str], store: Store, options: ReadOptions | None = None) -> IngestSummary:
+    """Ingest, analyse and place in stories, without progress display: what scripts, evaluations and
+    tests need (the CLI runs the same three steps with progress bars and Ctrl-C handling)."""
+    summary = IngestSummary()
+    for event in ingest(sources, store, options or ReadOptions()):
+        summary.count(event)
+    for _ in analyse(store, default_pipeline(), default_encoder()):
+        pass
+    for _ in place_in_stories(store):
+        pass
+    return summary
 
 
 def _dated(store: Store, articles: Iterable[Article]) -> Iterator[Article]:

@@ -1,14 +1,9 @@
 """The web app over real stores: the example corpus, and a store holding a hostile article."""
 
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
-from manysides.ingest import ReadOptions, read
-from manysides.jobs import analyse, ingest, place_in_stories
-from manysides.nlp.embeddings import default_encoder
-from manysides.nlp.pipeline import default_pipeline
+from manysides.jobs import ingest_all
 from manysides.store import Store
 from manysides.web.app import create_app
 
@@ -30,9 +25,7 @@ def hostile_db(tmp_path_factory) -> str:
     )
     db = str(folder / "hostile.db")
     with Store(db) as store:
-        list(ingest([str(folder / "evil.txt"), str(folder / "fair.txt")], store, ReadOptions()))
-        list(analyse(store, default_pipeline(), default_encoder()))
-        list(place_in_stories(store))
+        ingest_all([str(folder / "evil.txt"), str(folder / "fair.txt")], store)
     return db
 
 

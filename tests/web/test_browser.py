@@ -3,35 +3,14 @@
 The browser is /usr/bin/chromium, installed by scripts/system-deps.sh; Playwright never downloads one.
 """
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, sync_playwright
 
-from manysides.web.app import create_app
+from manysides.web.server import running
 
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
-
-
-def serve(db: str) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +23,14 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def site(example_db) -> Iterator[str]:
-    yield from serve(example_db)
+    with running(example_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def hostile_site(hostile_db) -> Iterator[str]:
-    yield from serve(hostile_db)
+    with running(hostile_db) as url:
+        yield url
 
 
 def test_open_the_stories_then_a_story_then_click_a_contradiction(browser, site):

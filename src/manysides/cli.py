@@ -146,12 +146,24 @@ def ingest_command(
     """
     settings = Settings.load(db, max_file_size)
     options = ReadOptions(outlet=outlet, published=published, max_file_bytes=settings.max_file_bytes)
+    with Store(settings.db_url) as store:
+        summary, interrupted = _ingest_with_progress(inputs, store, options)
+        if not (interrupted or no_analyse):
+            interrupted = not (_run_analysis(store) and _run_story_placement(store))
+    _print_ingest_summary(summary, interrupted, as_json)
+    if interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    if summary.failed:
+        sys.exit(1)
+
+
+def _ingest_with_progress(inputs: tuple[str, ...], store: Store, options: ReadOptions) -> tuple[IngestSummary, bool]:
+    """Read every input into the store with a progress bar, a line per failure; (summary, interrupted)."""
     expansion = expand(inputs)
     summary = IngestSummary(failures=list(expansion.failures))
     for failure in expansion.failures:
         _print_failure(failure)
-    interrupted = False
-    with Store(settings.db_url) as store, _progress() as progress:
+    with _progress() as progress:
         task = progress.add_task("Ingesting", total=len(expansion.sources))
         try:
             for event in ingest(expansion.sources, store, options):
@@ -161,14 +173,8 @@ def ingest_command(
                 if event.kind == "done":
                     progress.advance(task)
         except KeyboardInterrupt:
-            interrupted = True
-        if not (interrupted or no_analyse):
-            interrupted = not (_run_analysis(store) and _run_story_placement(store))
-    _print_ingest_summary(summary, interrupted, as_json)
-    if interrupted:
-        sys.exit(EXIT_INTERRUPTED)
-    if summary.failed:
-        sys.exit(1)
+            return summary, True
+    return summary, False
 
 
 @cli.command("analyse")
@@ -342,27 +348,19 @@ def compare_command(
     """
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.load(db or str(Path(tmp) / "compare.db"))
-        expansion = expand(inputs)
-        failures = list(expansion.failures)
-        ids: list[str] = []
         with Store(settings.db_url) as store:
-            for event in ingest(expansion.sources, store, ReadOptions(outlet=outlet, max_file_bytes=settings.max_file_bytes)):
-                if event.error is not None:
-                    failures.append(event.error)
-                elif event.article_id is not None:
-                    ids.append(event.article_id)
-            for failure in failures:
-                _print_failure(failure)
-            if not ids:
-                raise click.ClickException("no article could be read from the inputs")
-            if not (_run_analysis(store) and _run_story_placement(store)):
+            options = ReadOptions(outlet=outlet, max_file_bytes=settings.max_file_bytes)
+            summary, interrupted = _ingest_with_progress(inputs, store, options)
+            if interrupted or not (_run_analysis(store) and _run_story_placement(store)):
                 sys.exit(EXIT_INTERRUPTED)
-            document = comparison_document(compare_articles(store, ids, "compared"), "the given files")
+            if not summary.article_ids:
+                raise click.ClickException("no article could be read from the inputs")
+            document = comparison_document(compare_articles(store, summary.article_ids, "compared"), "the given files")
     for out, fmt in ((json_out, "json"), (md_out, "md"), (html_out, "html")):
         if out is not None:
             _write(_render(document, fmt), out, f"{fmt} report")
     _print_comparison(document)
-    if failures:
+    if summary.failures:
         sys.exit(1)
 
 

@@ -46,8 +46,11 @@ class IngestSummary:
     added: int = 0
     present: int = 0
     failures: list[InputError] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # every article read, new or already stored
 
     def count(self, event: IngestEvent) -> None:
+        if event.kind in ("added", "present") and event.article_id is not None:
+            self.article_ids.append(event.article_id)
         if event.kind == "added":
             self.added += 1
         elif event.kind == "present":

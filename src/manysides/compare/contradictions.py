@@ -65,11 +65,11 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
         )
     days_a, days_b = _days(claims_a), _days(claims_b)
     if len(days_a) == 1 and len(days_b) == 1 and days_a.keys() != days_b.keys():
-        (day_a, claim_a), (day_b, claim_b) = next(iter(days_a.items())), next(iter(days_b.items()))
-    if len(days_a) == 1 and len(days_b) == 1 and days_a.keys() != days_b.keys() and claim_a.predicate == claim_b.predicate:
-        yield Contradiction(
-            "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
-        )
+        (day_a, dated_a), (day_b, dated_b) = next(iter(days_a.items())), next(iter(days_b.items()))
+        if dated_a.predicate == dated_b.predicate:
+            yield Contradiction(
+                "date", dated_a, dated_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
+            )
     for claim_a in claims_a:
         for claim_b in claims_b:
             if _same_statement(claim_a, claim_b) and claim_a.polarity != claim_b.polarity:

@@ -63,3 +63,24 @@ def test_a_hostile_article_runs_no_script(browser, hostile_site):
     assert dialogs == []
     assert page.evaluate("document.querySelectorAll('article script, article img').length") == 0
     page.close()
+
+
+def test_upload_a_file_and_see_it_in_the_stories(browser, tmp_path):
+    db = str(tmp_path / "upload.db")
+    article = tmp_path / "island-radio.txt"
+    article.write_text(
+        "outlet: Island Radio\ndate: 2024-11-09\ntitle: Ferry grounding: crews praised\n\n"
+        "The coastguard praised lifeboat crews after a ferry ran aground near Kessel Point on Thursday.\n",
+        encoding="utf-8",
+    )
+    with running(db) as site:
+        page = browser.new_page()
+        page.goto(site + "/add")
+        page.set_input_files("#files", str(article))
+        page.get_by_role("button", name="Add").click()
+        page.wait_for_selector("#results")
+        assert page.locator("section[aria-labelledby=results] tbody td").first.inner_text() == "island-radio.txt"
+        page.get_by_role("link", name="See the stories").click()
+        assert page.locator("table.stories tbody tr").count() == 1
+        assert "Island Radio" in page.locator("table.stories").inner_text()
+        page.close()

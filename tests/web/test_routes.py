@@ -77,3 +77,27 @@ def test_a_story_page_follows_a_split_made_after_it_was_shown(example_db, tmp_pa
         split_story(store, story["id"], [before[-1]["id"]])
     after = client.get(f"/api/stories/{story['id']}").json()["articles"]
     assert len(before) == 6 and len(after) == 5
+
+
+def test_adding_coverage_reports_each_file_and_stores_the_good_ones(tmp_path, monkeypatch):
+    from manysides.web import app as web_app
+
+    monkeypatch.setattr(web_app, "UPLOAD_LIMIT", 5_000)
+    db = str(tmp_path / "add.db")
+    client = TestClient(create_app(db))
+    good = b"outlet: Harbour Herald\ndate: 2024-11-11\ntitle: Ferry aground\n\nA ferry ran aground near Kessel Point on Thursday.\n"
+    files = [
+        ("files", ("herald.txt", good, "text/plain")),
+        ("files", ("broken.json", b"{not json", "application/json")),
+        ("files", ("../../etc/huge.txt", b"x" * 6_000, "text/plain")),
+    ]
+    page = client.post("/add", files=files, data={"outlet": ""})
+    assert page.status_code == 200
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td><td>(\d+)</td>", page.text)
+    assert rows == [("herald.txt", "1", "0"), ("broken.json", "0", "0"), ("huge.txt", "0", "0")]
+    assert "broken.json:1: malformed JSON" in page.text and "too large: over the limit of 5,000 bytes" in page.text
+    assert "/tmp" not in page.text  # the user's names, not our temporary paths
+    [story] = client.get("/api/stories").json()
+    assert story["outlets"] == ["Harbour Herald"]
+    again = client.post("/add", files=files[:1])
+    assert re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td><td>(\d+)</td>", again.text) == [("herald.txt", "0", "1")]

@@ -10,19 +10,22 @@ the escaping.
 
 from __future__ import annotations
 
+import tempfile
 from collections import OrderedDict
 from dataclasses import asdict
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from manysides import __version__
 from manysides.errors import NotFoundError
-from manysides.jobs import compare_story_in
+from manysides.ingest import ReadOptions
+from manysides.jobs import compare_story_in, ingest, ingest_all
 from manysides.model import StoryOverview
 from manysides.report.comparison import comparison_document
 from manysides.report.html import story_context
@@ -30,6 +33,7 @@ from manysides.report.json import plain
 from manysides.store import Store
 
 DOCUMENT_CACHE = 64  # stories whose comparison is kept in memory
+UPLOAD_LIMIT = 10_000_000  # bytes per uploaded file
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -116,6 +120,44 @@ def create_app(db_url: str) -> FastAPI:
             story = db.story_of(article.id)
         return page("article.html.j2", article=article, paragraphs=article.text.split("\n\n"), story=story)
 
+    @app.get("/add", response_class=HTMLResponse)
+    def add_page() -> HTMLResponse:
+        return page("add.html.j2", results=None, limit_mb=UPLOAD_LIMIT // 1_000_000)
+
+    @app.post("/add", response_class=HTMLResponse)
+    async def add_coverage(
+        files: list[UploadFile] = File(default=[]), url: str = Form(default=""), outlet: str = Form(default="")
+    ) -> HTMLResponse:
+        """Ingest uploaded files and/or a URL with the CLI's rules, analyse, place in stories, report per input."""
+        with tempfile.TemporaryDirectory() as tmp:
+            sources: dict[str, str] = {}  # source path or URL → the name the user knows
+            refused: list[tuple[str, str]] = []
+            for upload in files:
+                if not upload.filename:
+                    continue
+                name = Path(upload.filename).name or "upload"
+                target = Path(tmp) / f"{len(sources)}-{name}"
+                if not await _save_limited(upload, target):
+                    refused.append((name, f"too large: over the limit of {UPLOAD_LIMIT:,} bytes"))
+                    continue
+                sources[str(target)] = name
+            if url.strip():
+                sources[url.strip()] = url.strip()
+            results = {name: {"name": name, "added": 0, "present": 0, "failures": []} for name in sources.values()}
+            for name, reason in refused:
+                results[name] = {"name": name, "added": 0, "present": 0, "failures": [reason]}
+            with store() as db:
+                options = ReadOptions(outlet=outlet.strip() or None, max_file_bytes=UPLOAD_LIMIT)
+                for event in ingest(list(sources), db, options):
+                    result = results[sources[event.source]]
+                    if event.kind in ("added", "present"):
+                        result[event.kind] += 1
+                    elif event.error is not None:
+                        where = event.error.location.replace(event.source, sources[event.source])
+                        result["failures"].append(f"{where}: {event.error.reason}")
+                ingest_all([], db)  # analyse and place what was added
+        return page("add.html.j2", results=list(results.values()), limit_mb=UPLOAD_LIMIT // 1_000_000)
+
     @app.get("/api/stories")
     def stories_api(q: str = "", outlet: str = "") -> list[dict[str, Any]]:
         with store() as db:
@@ -133,6 +175,21 @@ def create_app(db_url: str) -> FastAPI:
             return plain(asdict(article)) | {"story": db.story_of(article.id)}
 
     return app
+
+
+async def _save_limited(upload: UploadFile, target: Path) -> bool:
+    """Copy an upload to disk in chunks; False (and nothing kept) once it passes UPLOAD_LIMIT."""
+    size = 0
+    with target.open("wb") as out:
+        while chunk := await upload.read(1 << 16):
+            size += len(chunk)
+            if size > UPLOAD_LIMIT:
+                break
+            out.write(chunk)
+    if size > UPLOAD_LIMIT:
+        target.unlink()
+        return False
+    return True
 
 
 def _filtered(overviews: list[StoryOverview], query: str) -> list[StoryOverview]:

@@ -63,3 +63,9 @@ def test_the_html_columns_give_one_fact_one_colour_in_every_outlet():
     columns = html.split('<div class="column">')[1:]
     assert len(columns) == 2
     assert all(re.search(r'<p id="s-[0-9a-f]{12}-0" class="f0"><span class="tag">fact 1</span>', column) for column in columns)
+
+
+def test_the_coverage_chart_counts_articles_per_outlet_and_day():
+    html = render_html(comparison_document(compare_story("s123", hostile_story()), "label"))
+    assert '<th scope="col" class="day">undated</th>' in html
+    assert html.count('<span class="dot" title="1 on undated">1</span>') == 2  # one per outlet

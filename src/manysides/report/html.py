@@ -33,12 +33,18 @@ def story_context(document: dict[str, Any]) -> dict[str, Any]:
     """What story_body.html.j2 needs: the report document plus coverage counts, side-by-side columns,
     and for each contradiction the anchors of its two sentences in those columns (also used by the web app)."""
     outlets = Counter(article["outlet"] for article in document["articles"]).most_common()
+    per_day: dict[str, Counter[str]] = {outlet: Counter() for outlet, _ in outlets}
+    for article in document["articles"]:
+        per_day[article["outlet"]][article["published"] or "undated"] += 1
+    days = sorted({day for counts in per_day.values() for day in counts}, key=lambda d: (d == "undated", d))
     contradictions = [
         c | {"a_anchor": anchor(c["a"]), "b_anchor": anchor(c["b"])} for c in document["contradictions"]
     ]
     return document | {
         "outlets": outlets,
         "max_count": max((count for _, count in outlets), default=1),
+        "days": days,
+        "per_day": per_day,
         "columns": _columns(document),
         "contradictions": contradictions,
     }

@@ -10,6 +10,7 @@ inferred), and stores each analysis, with its sentence vectors, as it comes.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -23,6 +24,7 @@ from manysides.errors import InputError
 from manysides.ingest import ReadOptions, read
 from manysides.model import Analysis, Article, Comparison, Placement
 from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, default_encoder, from_bytes, to_bytes
+from manysides.nlp.linking import link_across
 from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline
 from manysides.nlp.time import infer_publication_date
 from manysides.store import AddResult, Store
@@ -178,6 +180,24 @@ def compare_story_in(store: Store, story_id: str) -> tuple[Comparison, str]:
     story_id = store.resolve_story(story_id)
     members = store.story_members(story_id)
     return compare_articles(store, [article.id for article, _ in members], story_id), store.story_label(story_id)
+
+
+def entity_mentions(store: Store, story_id: str, entity_id: str) -> list[dict[str, str]]:
+    """Every mention in a story of one canonical entity (as the story's comparison links them): outlet,
+    surface form, and the sentence it stands in, by outlet."""
+    members = [(article, store.get_analysis(article.id)) for article, _ in store.story_members(story_id)]
+    analysed = [(article, analysis) for article, analysis in members if analysis is not None]
+    canonical = link_across(Counter(m.entity_id for _, analysis in analysed for m in analysis.mentions))
+    found = []
+    for article, analysis in analysed:
+        for mention in analysis.mentions:
+            if canonical[mention.entity_id] == entity_id:
+                sentence = next((s for s in analysis.sentences if s.start <= mention.start < s.end), None)
+                found.append({
+                    "outlet": article.outlet, "article_id": article.id, "surface": mention.surface,
+                    "sentence": sentence.text if sentence else mention.surface,
+                })  # fmt: skip
+    return sorted(found, key=lambda m: (m["outlet"].casefold(), m["article_id"]))
 
 
 def compare_articles(store: Store, article_ids: Iterable[str], story_id: str) -> Comparison:

@@ -101,3 +101,29 @@ def test_adding_coverage_reports_each_file_and_stores_the_good_ones(tmp_path, mo
     assert story["outlets"] == ["Harbour Herald"]
     again = client.post("/add", files=files[:1])
     assert re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td><td>(\d+)</td>", again.text) == [("herald.txt", "0", "1")]
+
+
+def test_the_story_list_filters_by_date_range_and_shows_counts(client):
+    page = client.get("/", params={"since": "2025-05-01", "until": "2025-05-31"}).text
+    assert page.count('<a href="/stories/s') == 1 and "Zipto" in page  # the May story only
+    assert re.search(r"</meter> 5</td>\s*<td>\d+</td>\s*<td>[1-9]\d*</td>", page)  # agreements, contradictions
+    bad = client.get("/", params={"since": "not-a-date"})
+    assert bad.status_code == 422 and "<h1>Invalid request</h1>" in bad.text and "since" in bad.text
+
+
+def test_export_buttons_give_each_report_as_a_file(client):
+    story = next(iter(story_ids(client).values()))
+    for fmt, start in (("md", "# Story "), ("html", "<!DOCTYPE html>"), ("json", "{")):
+        response = client.get(f"/stories/{story}/report.{fmt}")
+        assert response.status_code == 200 and response.text.startswith(start), fmt
+        assert response.headers["content-disposition"] == f'attachment; filename="{story}.{fmt}"'
+    assert client.get(f"/stories/{story}/report.exe").status_code == 404
+
+
+def test_an_entity_page_lists_each_outlets_form_with_its_sentence(client):
+    grain = next(i for label, i in story_ids(client).items() if "Hnatenko" in label or "Odesa" in label)
+    page = client.get(f"/stories/{grain}").text
+    [link] = set(re.findall(r'<a href="(/stories/[^"]+/entities/[^"]+)">Odesa</a>', page))  # one per outlet row
+    entity = client.get(link).text
+    assert "<strong>Odessa</strong>" in entity and "<strong>Odesa</strong>" in entity and "Harbour Herald" in entity
+    assert client.get(f"/stories/{grain}/entities/place:nowhere").status_code == 404

@@ -10,14 +10,18 @@ the escaping.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections import OrderedDict
 from dataclasses import asdict
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -25,14 +29,16 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, se
 from manysides import __version__
 from manysides.errors import NotFoundError
 from manysides.ingest import ReadOptions
-from manysides.jobs import compare_story_in, ingest, ingest_all
+from manysides.jobs import compare_story_in, entity_mentions, ingest, ingest_all
 from manysides.model import StoryOverview
-from manysides.report.comparison import comparison_document
-from manysides.report.html import story_context
+from manysides.report.comparison import comparison_document, render_markdown
+from manysides.report.html import render_html, story_context
 from manysides.report.json import plain
 from manysides.store import Store
 
 DOCUMENT_CACHE = 64  # stories whose comparison is kept in memory
+LIST_LIMIT = 100  # stories on the list page (newest first; the search narrows them)
+REPORT_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
 UPLOAD_LIMIT = 10_000_000  # bytes per uploaded file
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -89,6 +95,13 @@ def create_app(db_url: str) -> FastAPI:
             return JSONResponse({"detail": str(exc)}, status_code=404)
         return page("error.html.j2", 404, title="Not found", message=str(exc))
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors())
+        return page("error.html.j2", 422, title="Invalid request", message=problems)
+
     @app.exception_handler(404)
     async def no_route(request: Request, exc: Exception) -> Response:
         if request.url.path.startswith("/api/"):
@@ -103,15 +116,41 @@ def create_app(db_url: str) -> FastAPI:
         return Response(report_css, media_type="text/css")
 
     @app.get("/", response_class=HTMLResponse)
-    def stories_page(q: str = "", outlet: str = "") -> HTMLResponse:
+    def stories_page(q: str = "", outlet: str = "", since: date | None = None, until: date | None = None) -> HTMLResponse:
         with store() as db:
-            found = _filtered(db.story_overviews(outlet=outlet or None), q)
-            outlets = sorted({name for overview in db.story_overviews() for name in overview.outlets}, key=str.casefold)
-        return page("stories.html.j2", stories=found, q=q, outlet=outlet, outlets=outlets)
+            everything = db.story_overviews()
+            found = _filtered(db.story_overviews(outlet=outlet or None), q, since, until)
+        shown = found[:LIST_LIMIT]
+        counts = {s.id: _counts(story_document(s.id)) for s in shown}
+        outlets = sorted({name for overview in everything for name in overview.outlets}, key=str.casefold)
+        return page(
+            "stories.html.j2", stories=shown, total=len(found), counts=counts, q=q, outlet=outlet, outlets=outlets,
+            since=since or "", until=until or "",
+        )  # fmt: skip
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str) -> HTMLResponse:
-        return page("story.html.j2", **story_context(story_document(story_id)))
+        return page("story.html.j2", web=True, **story_context(story_document(story_id)))
+
+    @app.get("/stories/{story_id}/report.{fmt}", include_in_schema=False)
+    def story_report(story_id: str, fmt: str) -> Response:
+        """The story's report as a file to keep: md, html or json (the export buttons)."""
+        if fmt not in REPORT_TYPES:
+            raise NotFoundError(f"no {fmt!r} report: md, html or json")
+        document = story_document(story_id)
+        body = {"md": render_markdown, "html": render_html}.get(fmt, lambda d: json.dumps(d, indent=2, ensure_ascii=False))(document)
+        headers = {"Content-Disposition": f'attachment; filename="{document["story"]["id"]}.{fmt}"'}
+        return Response(body, media_type=REPORT_TYPES[fmt], headers=headers)
+
+    @app.get("/stories/{story_id}/entities/{entity_id}", response_class=HTMLResponse)
+    def entity_page(story_id: str, entity_id: str) -> HTMLResponse:
+        with store() as db:
+            story_id = db.resolve_story(story_id)
+            mentions = entity_mentions(db, story_id, entity_id)
+            label = db.story_label(story_id)
+        if not mentions:
+            raise NotFoundError(f"entity {entity_id!r}: not named in story {story_id}")
+        return page("entity.html.j2", story_id=story_id, label=label, entity_id=entity_id, mentions=mentions)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str) -> HTMLResponse:
@@ -159,9 +198,11 @@ def create_app(db_url: str) -> FastAPI:
         return page("add.html.j2", results=list(results.values()), limit_mb=UPLOAD_LIMIT // 1_000_000)
 
     @app.get("/api/stories")
-    def stories_api(q: str = "", outlet: str = "") -> list[dict[str, Any]]:
+    def stories_api(
+        q: str = "", outlet: str = "", since: date | None = None, until: date | None = None
+    ) -> list[dict[str, Any]]:
         with store() as db:
-            return [plain(overview) for overview in _filtered(db.story_overviews(outlet=outlet or None), q)]
+            return [plain(overview) for overview in _filtered(db.story_overviews(outlet=outlet or None), q, since, until)]
 
     @app.get("/api/stories/{story_id}")
     def story_api(story_id: str) -> dict[str, Any]:
@@ -192,7 +233,22 @@ async def _save_limited(upload: UploadFile, target: Path) -> bool:
     return True
 
 
-def _filtered(overviews: list[StoryOverview], query: str) -> list[StoryOverview]:
-    """Stories whose label or outlets contain every word of the query (case-insensitive)."""
+def _filtered(
+    overviews: list[StoryOverview], query: str, since: date | None = None, until: date | None = None
+) -> list[StoryOverview]:
+    """Stories whose label or outlets contain every word of the query (case-insensitive) and whose dates
+    meet the range (undated stories only when no range is given)."""
     words = query.casefold().split()
-    return [o for o in overviews if all(w in f"{o.label} {' '.join(o.outlets)}".casefold() for w in words)]
+
+    def in_range(o: StoryOverview) -> bool:
+        if since is None and until is None:
+            return True
+        return o.first is not None and (since is None or o.last >= since) and (until is None or o.first <= until)
+
+    return [
+        o for o in overviews if in_range(o) and all(w in f"{o.label} {' '.join(o.outlets)}".casefold() for w in words)
+    ]
+
+
+def _counts(document: dict[str, Any]) -> dict[str, int]:
+    return {"agreements": len(document["agreements"]), "contradictions": len(document["contradictions"])}

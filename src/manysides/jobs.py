@@ -10,7 +10,6 @@ inferred), and stores each analysis, with its sentence vectors, as it comes.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -19,12 +18,11 @@ from typing import Literal
 import numpy as np
 
 from manysides.compare.align import Source
-from manysides.compare.comparison import compare_story
+from manysides.compare.comparison import canonical_entities, compare_story
 from manysides.errors import InputError
 from manysides.ingest import ReadOptions, read
 from manysides.model import Analysis, Article, Comparison, Placement
 from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, default_encoder, from_bytes, to_bytes
-from manysides.nlp.linking import link_across
 from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline
 from manysides.nlp.time import infer_publication_date
 from manysides.store import AddResult, Store
@@ -187,7 +185,7 @@ def entity_mentions(store: Store, story_id: str, entity_id: str) -> list[dict[st
     surface form, and the sentence it stands in, by outlet."""
     members = [(article, store.get_analysis(article.id)) for article, _ in store.story_members(story_id)]
     analysed = [(article, analysis) for article, analysis in members if analysis is not None]
-    canonical = link_across(Counter(m.entity_id for _, analysis in analysed for m in analysis.mentions))
+    canonical = canonical_entities(analysis for _, analysis in analysed)
     found = []
     for article, analysis in analysed:
         for mention in analysis.mentions:

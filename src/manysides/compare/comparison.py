@@ -9,11 +9,11 @@ nothing; sentences without a claim (scene-setting, background questions) are not
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
 from manysides.compare.contradictions import find_contradictions
-from manysides.model import Agreement, Comparison, EntityForms, Evidence, TimelineEntry, UniqueFact
+from manysides.model import Agreement, Analysis, Comparison, EntityForms, Evidence, TimelineEntry, UniqueFact
 from manysides.nlp.linking import link_across
 
 HEDGED = frozenset(("hedged", "alleged"))
@@ -68,10 +68,14 @@ def _unique(sources: Sequence[Source], aligned: set[SentenceKey], independent: d
     return found
 
 
+def canonical_entities(analyses: Iterable[Analysis]) -> dict[str, str]:
+    """Each entity id of a story's articles → the one id of its real-world thing (nlp/linking.py)."""
+    return link_across(Counter(mention.entity_id for analysis in analyses for mention in analysis.mentions))
+
+
 def _entities(sources: Sequence[Source]) -> list[EntityForms]:
-    """Each thing the story names, linked across spellings (nlp/linking.py), most mentioned first."""
-    counts = Counter(mention.entity_id for source in sources for mention in source.analysis.mentions)
-    canonical = link_across(counts)
+    """Each thing the story names, linked across spellings, most mentioned first."""
+    canonical = canonical_entities(source.analysis for source in sources)
     surfaces: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for source in sources:
         for mention in source.analysis.mentions:

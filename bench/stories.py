@@ -21,7 +21,6 @@ import json
 import resource
 import sys
 import time
-from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 

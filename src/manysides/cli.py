@@ -41,8 +41,8 @@ from manysides.jobs import (
 from manysides.nlp.embeddings import default_encoder
 from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
 from manysides.report.json import plain, to_json
-from manysides.report.comparison import comparison_document, render_markdown
-from manysides.report.html import render_html
+from manysides.report.comparison import comparison_document
+from manysides.report.html import render
 from manysides.report.markdown import render_summary
 from manysides.report.summary import headline, summarise
 from manysides.store import Store
@@ -316,7 +316,7 @@ def report_command(story: str | None, fmt: str, out: Path | None, db: str | None
             what = f"{summary.article_count} articles, {len(summary.outlets)} outlets"
         else:
             comparison, label = compare_story_in(store, story)
-            rendered = _render(comparison_document(comparison, label), fmt)
+            rendered = render(comparison_document(comparison, label), fmt)
             what = f"{len(comparison.articles)} articles, {len(comparison.contradictions)} contradictions"
     _write(rendered, out, what)
 
@@ -358,18 +358,10 @@ def compare_command(
             document = comparison_document(compare_articles(store, summary.article_ids, "compared"), "the given files")
     for out, fmt in ((json_out, "json"), (md_out, "md"), (html_out, "html")):
         if out is not None:
-            _write(_render(document, fmt), out, f"{fmt} report")
+            _write(render(document, fmt), out, f"{fmt} report")
     _print_comparison(document)
     if summary.failures:
         sys.exit(1)
-
-
-def _render(document: dict[str, Any], fmt: str) -> str:
-    if fmt == "html":
-        return render_html(document)
-    if fmt == "md":
-        return render_markdown(document)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _print_comparison(document: dict[str, Any]) -> None:

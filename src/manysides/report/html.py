@@ -7,11 +7,14 @@ tag allows no script at all, so even a page that slipped through could not run o
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from manysides.report.comparison import render_markdown
 
 
 @cache
@@ -23,6 +26,15 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def render(document: dict[str, Any], fmt: str) -> str:
+    """A story report document in one of its forms: "json", "md" or "html"."""
+    if fmt == "html":
+        return render_html(document)
+    if fmt == "md":
+        return render_markdown(document)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def render_html(document: dict[str, Any]) -> str:

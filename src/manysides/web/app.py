@@ -10,7 +10,6 @@ the escaping.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator
@@ -33,8 +32,8 @@ from manysides.errors import NotFoundError
 from manysides.ingest import ReadOptions
 from manysides.jobs import compare_story_in, entity_mentions, ingest, ingest_all
 from manysides.model import StoryOverview
-from manysides.report.comparison import comparison_document, render_markdown
-from manysides.report.html import render_html, story_context
+from manysides.report.comparison import comparison_document
+from manysides.report.html import render, story_context
 from manysides.report.json import plain
 from manysides.store import Store
 
@@ -142,7 +141,7 @@ def create_app(db_url: str) -> FastAPI:
         if fmt not in REPORT_TYPES:
             raise NotFoundError(f"no {fmt!r} report: md, html or json")
         document = story_document(story_id)
-        body = {"md": render_markdown, "html": render_html}.get(fmt, lambda d: json.dumps(d, indent=2, ensure_ascii=False))(document)
+        body = render(document, fmt)
         headers = {"Content-Disposition": f'attachment; filename="{document["story"]["id"]}.{fmt}"'}
         return Response(body, media_type=REPORT_TYPES[fmt], headers=headers)
 

@@ -42,7 +42,7 @@ HEDGING_VERBS = frozenset(("seem", "appear"))
 DENIAL_CUES = ("deny", "deni", "reject", "dismiss", "refut", "rebut", "disput")
 ALLEGING_CUES = ("alleg", "claim")
 REPORT_NOUNS = frozenset(
-    "report reports claim claims allegation allegations suggestion suggestions suggestion rumour rumours rumor rumors".split()
+    "report reports claim claims allegation allegations suggestion suggestions rumour rumours rumor rumors".split()
 )
 FALSE_WORDS = frozenset("false untrue wrong baseless unfounded fabricated inaccurate incorrect fake groundless".split())
 _NUMBER_WORDS = {

@@ -11,6 +11,7 @@ the escaping.
 from __future__ import annotations
 
 import tempfile
+import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -74,18 +75,23 @@ def create_app(db_url: str) -> FastAPI:
         return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
 
     documents: OrderedDict[tuple[str, ...], dict[str, Any]] = OrderedDict()
+    cache_lock = threading.Lock()
 
     def story_document(story_id: str) -> dict[str, Any]:
         """The story's report document, computed once per set of member articles (a warm page does not
         recompute the comparison; a new article, merge or split changes the key)."""
         story_id = db.resolve_story(story_id)
         key = (story_id, db.story_label(story_id), *sorted(a.id for a, _ in db.story_members(story_id)))
-        if key not in documents:
-            documents[key] = comparison_document(*compare_story_in(db, story_id))
+        with cache_lock:  # sync routes run in a thread pool
+            if key in documents:
+                documents.move_to_end(key)
+                return documents[key]
+        document = comparison_document(*compare_story_in(db, story_id))
+        with cache_lock:
+            documents[key] = document
             while len(documents) > DOCUMENT_CACHE:
                 documents.popitem(last=False)
-        documents.move_to_end(key)
-        return documents[key]
+        return document
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

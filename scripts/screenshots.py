@@ -1,4 +1,5 @@
-"""Screenshots of the main web pages for the README: docs/screenshots/{stories,story,article}.png.
+"""Screenshots of the main web pages for the README: docs/screenshots/*.png (stories, a story, a
+contradiction, who covered a story, blindspots, an article).
 
 Ingests examples/corpus/ into a temporary store, serves it, and photographs the pages in the Debian
 Chromium (scripts/system-deps.sh installs it). Run after changing the pages: .venv/bin/python scripts/screenshots.py
@@ -38,6 +39,12 @@ def main() -> None:
             page.locator("a[data-targets]").first.click()
             time.sleep(0.8)  # the smooth scroll
             page.screenshot(path=str(OUT / "contradiction.png"))
+            page.goto(base + "/")
+            page.locator("table.stories a", has_text="Varne Pass").first.click()
+            page.locator("#who-covered").scroll_into_view_if_needed()
+            page.screenshot(path=str(OUT / "who-covered.png"))
+            page.goto(base + "/blindspots?by=ownership")
+            page.screenshot(path=str(OUT / "blindspots.png"))
             page.goto(base + "/")
             page.locator("table.stories a").first.click()
             page.locator("#articles-list + ul a").first.click()

@@ -11,6 +11,7 @@ import itertools
 import json
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ from manysides.config import Settings
 from manysides.errors import InputError, ManysidesError
 from manysides.ingest import ReadOptions, expand
 from manysides.ingest.dates import DateError, parse_date
+from manysides.ingest.origin import domain_of
 from manysides.model import Placement
 from manysides.jobs import (
     IngestSummary,
@@ -35,11 +37,15 @@ from manysides.jobs import (
     compare_story_in,
     ingest,
     merge_stories,
+    outlet_resolutions,
     place_in_stories,
     split_story,
+    story_blindspots,
 )
 from manysides.nlp.embeddings import default_encoder
 from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
+from manysides.outlets.coverage import BLINDSPOT_MIN_OUTLETS, BLINDSPOT_SHARE
+from manysides.outlets.registry import FACTS, KINDS, OWNERSHIP, Registry, RegistryError, facts, load_registry
 from manysides.report.json import plain, to_json
 from manysides.report.comparison import comparison_document
 from manysides.report.html import render
@@ -71,6 +77,14 @@ def db_option(command: F) -> F:
         help="Database: a file path or sqlite:///FILE (default manysides.db, or $MANYSIDES_DB), "
         "or postgresql://user@host/name for a shared server.",
     )(command)
+
+
+def outlets_option(command: F) -> F:
+    return click.option(
+        "--outlets", "outlets_file", metavar="FILE",
+        help="Your own outlet registry (YAML, see docs/OUTLETS.md), read on top of the built-in one "
+        "(default $MANYSIDES_OUTLETS).",
+    )(command)  # fmt: skip
 
 
 def json_option(command: F) -> F:
@@ -295,7 +309,8 @@ def articles_command(
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @db_option
-def report_command(story: str | None, fmt: str, out: Path | None, db: str | None) -> None:
+@outlets_option
+def report_command(story: str | None, fmt: str, out: Path | None, db: str | None, outlets_file: str | None) -> None:
     """Write the comparison report of one STORY, or without STORY a coverage summary of the database.
 
     The story report lists, each with the exact source sentences: contradictions, facts several
@@ -309,14 +324,16 @@ def report_command(story: str | None, fmt: str, out: Path | None, db: str | None
     """
     if story is None and fmt == "html":
         raise click.UsageError("--format html needs a STORY (the coverage summary is md or json)")
-    with Store(Settings.load(db).db_url) as store:
+    settings = Settings.load(db, outlets=outlets_file)
+    registry = load_registry(settings.outlets_file)
+    with Store(settings.db_url) as store:
         if story is None:
             summary = summarise(store.articles())
             rendered = render_summary(summary) if fmt == "md" else to_json(summary) + "\n"
             what = f"{summary.article_count} articles, {len(summary.outlets)} outlets"
         else:
             comparison, label = compare_story_in(store, story)
-            rendered = render(comparison_document(comparison, label), fmt)
+            rendered = render(comparison_document(comparison, label, registry), fmt)
             what = f"{len(comparison.articles)} articles, {len(comparison.contradictions)} contradictions"
     _write(rendered, out, what)
 
@@ -328,6 +345,7 @@ def report_command(story: str | None, fmt: str, out: Path | None, db: str | None
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report here.")
 @click.option("--outlet", help="Outlet of every article read (overrides what the inputs say).")
 @click.option("--db", metavar="URL", help="Keep the articles in this database (default: a temporary one).")
+@outlets_option
 def compare_command(
     inputs: tuple[str, ...],
     json_out: Path | None,
@@ -335,6 +353,7 @@ def compare_command(
     html_out: Path | None,
     outlet: str | None,
     db: str | None,
+    outlets_file: str | None,
 ) -> None:
     """Compare the articles of the given files as one story.
 
@@ -347,7 +366,8 @@ def compare_command(
         manysides compare examples/corpus/brenlow-dam/ --html dam.html --json dam.json
     """
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings.load(db or str(Path(tmp) / "compare.db"))
+        settings = Settings.load(db or str(Path(tmp) / "compare.db"), outlets=outlets_file)
+        registry = load_registry(settings.outlets_file)  # a bad file fails before any work
         with Store(settings.db_url) as store:
             options = ReadOptions(outlet=outlet, max_file_bytes=settings.max_file_bytes)
             summary, interrupted = _ingest_with_progress(inputs, store, options)
@@ -355,7 +375,8 @@ def compare_command(
                 sys.exit(EXIT_INTERRUPTED)
             if not summary.article_ids:
                 raise click.ClickException("no article could be read from the inputs")
-            document = comparison_document(compare_articles(store, summary.article_ids, "compared"), "the given files")
+            comparison = compare_articles(store, summary.article_ids, "compared")
+            document = comparison_document(comparison, "the given files", registry)
     for out, fmt in ((json_out, "json"), (md_out, "md"), (html_out, "html")):
         if out is not None:
             _write(render(document, fmt), out, f"{fmt} report")
@@ -474,8 +495,9 @@ def stories_split_command(story: str, articles: tuple[str, ...], db: str | None)
 @cli.command("show")
 @click.argument("story", metavar="STORY")
 @db_option
+@outlets_option
 @json_option
-def show_command(story: str, db: str | None, as_json: bool) -> None:
+def show_command(story: str, db: str | None, outlets_file: str | None, as_json: bool) -> None:
     """Show one story: its articles by date (wire copies marked), then what they agree on and dispute.
 
     The full comparison, with every sentence, is `manysides report STORY`.
@@ -484,10 +506,12 @@ def show_command(story: str, db: str | None, as_json: bool) -> None:
     Example:
         manysides show s1a2b3c4d5e6
     """
-    with Store(Settings.load(db).db_url) as store:
+    settings = Settings.load(db, outlets=outlets_file)
+    registry = load_registry(settings.outlets_file)
+    with Store(settings.db_url) as store:
         story_id = store.resolve_story(story)
         label, members = store.story_label(story_id), store.story_members(story_id)
-        document = None if as_json else comparison_document(*compare_story_in(store, story_id))
+        document = None if as_json else comparison_document(*compare_story_in(store, story_id), registry)
     if as_json:
         rows = [
             {"id": a.id, "outlet": a.outlet, "title": a.title, "published": plain(a.published),
@@ -506,9 +530,10 @@ def show_command(story: str, db: str | None, as_json: bool) -> None:
 
 @cli.command("serve")
 @db_option
+@outlets_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve_command(db: str | None, host: str, port: int) -> None:
+def serve_command(db: str | None, outlets_file: str | None, host: str, port: int) -> None:
     """Serve the web app: stories, each story side by side with its findings, articles, a JSON API.
 
     Binds to 127.0.0.1 unless told otherwise; the API is documented at /api/docs.
@@ -521,10 +546,192 @@ def serve_command(db: str | None, host: str, port: int) -> None:
 
     from manysides.web.app import create_app
 
-    url = Settings.load(db).db_url
-    Store(url).close()  # a bad URL fails here, as one line, not inside the server
-    stderr.print(f"Serving {url} on http://{host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+    settings = Settings.load(db, outlets=outlets_file)
+    registry = load_registry(settings.outlets_file)
+    Store(settings.db_url).close()  # a bad URL or outlets file fails here, as one line, not inside the server
+    stderr.print(f"Serving {settings.db_url} on http://{host}:{port}/ (Ctrl-C stops)")
+    uvicorn.run(create_app(settings.db_url, registry), host=host, port=port, log_level="warning")
+
+
+@cli.group("outlets", invoke_without_command=True)
+@click.option("--country", help="Only outlets based in this country (ISO code such as GB, or its name).")
+@click.option("--type", "ownership", type=click.Choice(list(OWNERSHIP)), help="Only outlets of this ownership type.")
+@click.option("--kind", type=click.Choice(list(KINDS)), help="Only wire agencies, newspapers, broadcasters, …")
+@click.option("--language", help="Only outlets publishing in this language (ISO code such as de).")
+@outlets_option
+@json_option
+@click.pass_context
+def outlets_command(
+    ctx: click.Context, country: str | None, ownership: str | None, kind: str | None, language: str | None,
+    outlets_file: str | None, as_json: bool,
+) -> None:  # fmt: skip
+    """List the outlet registry: where each outlet is based, who owns or funds it, its languages.
+
+    Every fact has a source a reader can check (`outlets show NAME` prints them). The built-in
+    registry covers wire agencies, newspapers and broadcasters of many countries; add or correct
+    outlets, and define your own groupings, in a file given with --outlets (docs/OUTLETS.md).
+
+    \b
+    Example:
+        manysides outlets --country DE --type public-service
+        manysides outlets show "Deutsche Welle"
+        manysides outlets unknown --db team.db
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    registry = load_registry(Settings.load(outlets=outlets_file).outlets_file)
+    wanted_country = _country_code(registry, country) if country else None
+    found = [
+        o for o in registry.outlets
+        if (wanted_country is None or o.country == wanted_country) and (ownership is None or o.ownership == ownership)
+        and (kind is None or o.kind == kind) and (language is None or language.casefold() in o.languages)
+    ]  # fmt: skip
+    if as_json:
+        click.echo(to_json([facts(o, registry) | {'aliases': list(o.aliases), 'domains': list(o.domains)} for o in found]))
+        return
+    table = Table("outlet", "country", "ownership", "kind", "languages", "owner", title=f"{len(found)} outlets")
+    for o in sorted(found, key=lambda o: (o.country, o.name.casefold())):
+        table.add_row(o.name, registry.label("country", o.country), o.ownership, o.kind, ", ".join(o.languages), o.owner)
+    stdout.print(table)
+
+
+@outlets_command.command("show")
+@click.argument("name", metavar="NAME")
+@outlets_option
+@json_option
+def outlets_show_command(name: str, outlets_file: str | None, as_json: bool) -> None:
+    """Show one outlet, found by its name, an alias, a domain or a URL, with the source of every fact.
+
+    \b
+    Example:
+        manysides outlets show WaPo
+        manysides outlets show https://www.dw.com/en/some-article
+    """
+    registry = load_registry(Settings.load(outlets=outlets_file).outlets_file)
+    host = domain_of(name) if "://" in name else None
+    resolved = registry.resolve(name, [host] if host else [])
+    if resolved.outlet is None:
+        raise click.ClickException(f"{name!r} is not in the outlet registry (add it with --outlets FILE, see docs/OUTLETS.md)")
+    outlet = resolved.outlet
+    if as_json:
+        click.echo(to_json(facts(outlet, registry) | {'aliases': list(outlet.aliases), 'domains': list(outlet.domains), "resolved_by": resolved.by, "score": resolved.score}))
+        return
+    how = "" if resolved.by == "name" else f" (found by {resolved.by}" + (f", similarity {resolved.score})" if resolved.score else ")")
+    stdout.print(f"[bold]{escape(outlet.name)}[/bold]{escape(how)}", highlight=False)
+    table = Table("fact", "value", "source", "checked", show_header=True)
+    values = {
+        "kind": outlet.kind, "country": f"{registry.label('country', outlet.country)} ({outlet.country})",
+        "languages": ", ".join(registry.label("language", code) for code in outlet.languages),
+        "ownership": outlet.ownership, "owner": outlet.owner,
+    }  # fmt: skip
+    for fact in FACTS:
+        table.add_row(fact, escape(values[fact]), escape(outlet.sources[fact].reference), str(outlet.sources[fact].checked))
+    stdout.print(table)
+    stdout.print(f"aliases: {escape(', '.join(outlet.aliases) or '—')}\ndomains: {', '.join(outlet.domains)}", highlight=False)
+
+
+@outlets_command.command("unknown")
+@db_option
+@outlets_option
+@json_option
+def outlets_unknown_command(db: str | None, outlets_file: str | None, as_json: bool) -> None:
+    """List the outlets in the database that the registry does not know, and how each known one was found.
+
+    Unknown outlets are never guessed: they count as "unknown" in coverage and blindspots until you
+    add them to your --outlets file.
+    """
+    settings = Settings.load(db, outlets=outlets_file)
+    registry = load_registry(settings.outlets_file)
+    with Store(settings.db_url) as store:
+        resolutions = outlet_resolutions(store, registry)
+        counts = Counter(article.outlet for article in store.articles())
+    unknown = sorted((name for name, r in resolutions.items() if r.outlet is None), key=str.casefold)
+    fuzzy = {name: r for name, r in resolutions.items() if r.by == "fuzzy"}
+    if as_json:
+        click.echo(to_json({
+            "unknown": [{"outlet": name, "articles": counts[name]} for name in unknown],
+            "resolved": [{"outlet": name, "registry": r.outlet.name, "by": r.by, "score": r.score}
+                         for name, r in sorted(resolutions.items()) if r.outlet is not None],
+        }))  # fmt: skip
+        return
+    table = Table("outlet", "articles", title=f"{len(unknown)} of {len(resolutions)} outlets are not in the registry")
+    for name in unknown:
+        table.add_row(escape(name), str(counts[name]))
+    stdout.print(table)
+    for name, r in sorted(fuzzy.items()):
+        assert r.outlet is not None
+        stderr.print(f"{escape(name)!r} was taken for {escape(r.outlet.name)!r} (similarity {r.score}); add it as an alias if right.")
+
+
+@outlets_command.command("check")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def outlets_check_command(file: Path) -> None:
+    """Check an outlets FILE (with the built-in registry under it) and say what it adds or replaces.
+
+    \b
+    Example:
+        manysides outlets check my-outlets.yaml
+    """
+    built_in = load_registry()
+    registry = load_registry(file)
+    names = {o.id for o in built_in.outlets}
+    changed = [o for o in registry.outlets if o.id not in names or o != built_in.get(o.id)]
+    added = sum(o.id not in names for o in changed)
+    groupings = ", ".join(f"{name} ({len(groups)} groups)" for name, groups in registry.groups.items()) or "none"
+    stdout.print(f"{file}: valid — {added} outlets added, {len(changed) - added} replaced; groupings: {groupings}", highlight=False)
+
+
+@cli.command("blindspots")
+@click.option(
+    "--by", "dimension", default="country", show_default=True, metavar="GROUPING",
+    help="country, ownership, language, kind, or a grouping from your --outlets file.",
+)
+@click.option(
+    "--share", type=click.FloatRange(0.5, 1.0), default=BLINDSPOT_SHARE, show_default=True,
+    help="A story is a blindspot when one group has at least this share of its known outlets.",
+)
+@click.option(
+    "--min-outlets", type=click.IntRange(min=1), default=BLINDSPOT_MIN_OUTLETS, show_default=True,
+    help="Only stories with at least this many outlets the registry knows.",
+)
+@db_option
+@outlets_option
+@json_option
+def blindspots_command(
+    dimension: str, share: float, min_outlets: int, db: str | None, outlets_file: str | None, as_json: bool
+) -> None:
+    """List stories covered only, or mostly, by one group of outlets: one country, one ownership type,
+    one language, or one group of your own (say your left/right list).
+
+    Outlets the registry does not know are shown but never counted.
+
+    \b
+    Example:
+        manysides blindspots --by ownership
+        manysides blindspots --by lean --outlets my-outlets.yaml --share 0.75
+    """
+    settings = Settings.load(db, outlets=outlets_file)
+    registry = load_registry(settings.outlets_file)
+    with Store(settings.db_url) as store:
+        found = story_blindspots(store, registry, dimension, share, min_outlets)
+    if as_json:
+        click.echo(to_json(found))
+        return
+    table = Table("story", "covered by", "share", "its outlets", "others", "label", title=f"{len(found)} blindspots by {dimension}")
+    for b in found:
+        table.add_row(
+            b.story_id, escape(b.group_label), f"{b.share:.0%}", escape(", ".join(b.outlets)),
+            escape(", ".join(b.others) or "—"), escape(b.label),
+        )  # fmt: skip
+    stdout.print(table)
+
+
+def _country_code(registry: Registry, given: str) -> str:
+    """'GB', 'gb' or 'United Kingdom' → 'GB'."""
+    for code, name in registry.countries.items():
+        if given.casefold() in (code.casefold(), name.casefold()):
+            return code
+    raise RegistryError("--country", f"{given!r} is not a country of the registry (use an ISO code such as GB)")
 
 
 def _how(placement: Placement) -> str:

@@ -21,14 +21,17 @@ _BINARY_UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
 class Settings:
     db_url: str
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    outlets_file: Path | None = None  # the user's outlet registry file, read on top of the built-in one
 
     @classmethod
-    def load(cls, db: str | None = None, max_file_size: str | None = None) -> Settings:
-        """Command-line values win over the environment (MANYSIDES_DB, MANYSIDES_MAX_FILE_SIZE)."""
+    def load(cls, db: str | None = None, max_file_size: str | None = None, outlets: str | None = None) -> Settings:
+        """Command-line values win over the environment (MANYSIDES_DB, MANYSIDES_MAX_FILE_SIZE, MANYSIDES_OUTLETS)."""
         size = max_file_size or os.environ.get("MANYSIDES_MAX_FILE_SIZE")
+        outlets_file = outlets or os.environ.get("MANYSIDES_OUTLETS")
         return cls(
             db_url=database_url(db or os.environ.get("MANYSIDES_DB")),
             max_file_bytes=parse_size(size) if size else DEFAULT_MAX_FILE_BYTES,
+            outlets_file=Path(outlets_file) if outlets_file else None,
         )
 
 

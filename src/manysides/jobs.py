@@ -25,6 +25,8 @@ from manysides.model import Analysis, Article, Comparison, Placement
 from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, default_encoder, from_bytes, to_bytes
 from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline
 from manysides.nlp.time import infer_publication_date
+from manysides.outlets.coverage import Blindspot, blindspots, resolve_outlets
+from manysides.outlets.registry import Registry, Resolution
 from manysides.store import AddResult, Store
 from manysides.stories.cluster import Clusterer, story_id_for
 from manysides.stories.features import ArticleFeatures, article_features
@@ -212,3 +214,14 @@ def compare_articles(store: Store, article_ids: Iterable[str], story_id: str) ->
         matrix = from_bytes(vectors) if vectors is not None else np.zeros((len(analysis.sentences), DIMENSIONS), np.float32)
         sources.append(Source(article, analysis, matrix, store.copy_of(article_id)))
     return compare_story(story_id, sources)
+
+
+def outlet_resolutions(store: Store, registry: Registry) -> dict[str, Resolution]:
+    """Every outlet name in the store → its registry entry (by name, domain or URL host), or unknown."""
+    return resolve_outlets(store.outlet_hosts(), registry)
+
+
+def story_blindspots(store: Store, registry: Registry, dimension: str, share: float, min_outlets: int) -> list[Blindspot]:
+    """Stored stories covered only or mostly by one group of `dimension` (see outlets.coverage.blindspots)."""
+    stories = [(o.id, o.label, o.outlets) for o in store.story_overviews()]
+    return blindspots(stories, outlet_resolutions(store, registry), registry, dimension, share, min_outlets)

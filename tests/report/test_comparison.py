@@ -17,9 +17,9 @@ SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").
 HOSTILE = 'The mayor said <script>alert(1)</script> and <img src=x onerror="alert(2)"> | **bold** [link](javascript:x)'
 
 
-def hostile_story() -> list[Source]:
+def hostile_story(outlets: tuple[str, ...] = ("Herald <b>", "Ledger")) -> list[Source]:
     sources = []
-    for outlet in ("Herald <b>", "Ledger"):
+    for outlet in outlets:
         article = Article.create(outlet=outlet, text=HOSTILE, title="<script>alert(3)</script>")
         claim = Claim("The mayor", "say", "", "affirmed", "asserted", Span(article.id, 0, len(HOSTILE)))
         analysis = Analysis(article.id, (Sentence(0, 0, len(HOSTILE), HOSTILE),), (), (), (claim,), ())
@@ -69,3 +69,20 @@ def test_the_coverage_chart_counts_articles_per_outlet_and_day():
     html = render_html(comparison_document(compare_story("s123", hostile_story()), "label"))
     assert '<th scope="col" class="day">undated</th>' in html
     assert html.count('<span class="dot" title="1 on undated">1</span>') == 2  # one per outlet
+
+
+def test_each_report_form_says_who_the_outlets_are_from_the_registry():
+    document = comparison_document(compare_story("s123", hostile_story(("Reuters", "Xinhua", "Herald <b>"))), "label")
+    jsonschema.validate(document, SCHEMA)
+    assert [(o["outlet"], o["registry"] and o["registry"]["ownership"]) for o in document["outlets"]] == [
+        ("Herald <b>", None), ("Reuters", "private"), ("Xinhua", "state-controlled"),
+    ]
+    assert document["agreements"][0]["spread"] == (
+        "one private outlet from the United Kingdom, one state-controlled outlet from China and one outlet not in the registry"
+    )
+    html = render_html(document)
+    assert 'id="who-covered"' in html and "China · state-controlled" in html and "not in registry" in html
+    assert '<caption>By ownership</caption>' in html and "&lt;b&gt;" in html and "<b>" not in html
+    markdown = render_markdown(document)
+    assert "| Xinhua | China | state-controlled | wire-agency | State Council of the People's Republic of China |" in markdown
+    assert "| Herald \\<b\\> | not in the registry |" in markdown

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from manysides.web.server import running
+from tests.conftest import EXPECTED
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -36,7 +37,7 @@ def hostile_site(hostile_db) -> Iterator[str]:
 def test_open_the_stories_then_a_story_then_click_a_contradiction(browser, site):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site + "/")
-    assert page.locator("table.stories tbody tr").count() == 5
+    assert page.locator("table.stories tbody tr").count() == len(EXPECTED["stories"])
     page.locator("table.stories a", has_text="Zipto").click()
     page.wait_for_selector("#contradictions")
     link = page.locator("a[data-targets]").first

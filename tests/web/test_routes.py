@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from manysides.jobs import split_story
 from manysides.store import Store
 from manysides.web.app import create_app
+from tests.conftest import EXPECTED
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
 
@@ -22,7 +23,7 @@ def story_ids(client) -> dict[str, str]:
 def test_the_story_list_shows_every_story_newest_first(client):
     page = client.get("/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    assert page.text.count('<a href="/stories/s') == 5
+    assert page.text.count('<a href="/stories/s') == len(EXPECTED["stories"])
     assert "default-src 'self'; script-src 'self'" in page.headers["content-security-policy"]
 
 
@@ -127,3 +128,21 @@ def test_an_entity_page_lists_each_outlets_form_with_its_sentence(client):
     entity = client.get(link).text
     assert "<strong>Odessa</strong>" in entity and "<strong>Odesa</strong>" in entity and "Harbour Herald" in entity
     assert client.get(f"/stories/{grain}/entities/place:nowhere").status_code == 404
+
+
+def test_the_blindspots_page_and_api_list_stories_covered_by_one_group(client):
+    page = client.get("/blindspots")
+    assert page.status_code == 200
+    assert "Ashcombe" in page.text and "United Kingdom" in page.text and "Salvik" not in page.text
+    by_ownership = client.get("/api/blindspots", params={"by": "ownership"}).json()
+    assert [(b["group"], sorted(b["outlets"])) for b in by_ownership] == [("state-controlled", ["CGTN", "Press TV", "TASS"])]
+    assert client.get("/blindspots", params={"by": "lean"}).status_code == 404
+    assert client.get("/api/blindspots", params={"share": "2"}).status_code == 422
+
+
+def test_a_story_page_shows_who_covered_it_with_country_and_ownership(client):
+    ids = story_ids(client)
+    page = client.get(f"/stories/{ids['Varne Pass · Kestria · Dunmere']}").text
+    assert 'id="who-covered"' in page and 'data-dimension="ownership"' in page
+    assert "China · state-controlled" in page and "Germany · state-funded" in page
+    assert "https://en.wikipedia.org/wiki/Deutsche_Welle" in page

@@ -7,16 +7,28 @@ evidence: article id, outlet, character offsets into the stored article text, an
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import asdict
 from typing import Any
 
+from manysides.ingest.origin import domain_of
 from manysides.model import Article, Claim, Comparison, Evidence, Span
+from manysides.outlets.coverage import coverage, resolve_outlets, spread
+from manysides.outlets.registry import Registry, Resolution, default_registry, facts
 from manysides.report.markdown import escape
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
-def comparison_document(comparison: Comparison, label: str = "") -> dict[str, Any]:
+def comparison_document(comparison: Comparison, label: str = "", registry: Registry | None = None) -> dict[str, Any]:
+    """The report of one comparison; outlets are looked up in `registry` (default: the built-in one)."""
+    registry = registry or default_registry()
     articles = {article.id: article for article in comparison.articles}
+    hosts: dict[str, set[str]] = defaultdict(set)
+    for article in comparison.articles:
+        hosts[article.outlet].update(filter(None, [domain_of(article.url)]))
+    resolutions = resolve_outlets(hosts, registry)
+    article_outlets = [article.outlet for article in comparison.articles]
 
     def span(evidence: Span) -> dict[str, Any]:
         article = articles[evidence.article_id]
@@ -39,6 +51,11 @@ def comparison_document(comparison: Comparison, label: str = "") -> dict[str, An
         "schema_version": SCHEMA_VERSION,
         "story": {"id": comparison.story_id, "label": label},
         "articles": [_article(article) for article in comparison.articles],
+        "outlets": [_outlet(resolutions[name], registry) for name in sorted(resolutions, key=str.casefold)],
+        "coverage": {
+            dimension: [asdict(group) | {"outlets": list(group.outlets)} for group in coverage(article_outlets, resolutions, registry, dimension)]
+            for dimension in registry.dimensions
+        },
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "forms": e.forms} for e in comparison.entities],
         "quotes": [
             {
@@ -49,7 +66,9 @@ def comparison_document(comparison: Comparison, label: str = "") -> dict[str, An
             for q in comparison.quotes
         ],
         "agreements": [
-            {"summary": a.summary, "outlets": sorted({e.outlet for e in a.evidence}), "evidence": [_evidence(e) for e in a.evidence]}
+            {"summary": a.summary, "outlets": sorted({e.outlet for e in a.evidence}),
+             "spread": spread((e.outlet for e in a.evidence), resolutions, registry),
+             "evidence": [_evidence(e) for e in a.evidence]}
             for a in comparison.agreements
         ],
         "unique": [
@@ -80,12 +99,27 @@ def render_markdown(document: dict[str, Any]) -> str:
     lines = [f"# Story {escape(story['label'] or story['id'])}", "", f"`{story['id']}` · {len(document['articles'])} articles", ""]
     lines += ["## Coverage", "", "| date | outlet | headline |", "|---|---|---|"]
     lines += [f"| {a['published'] or 'unknown'} | {escape(a['outlet'])} | {escape(a['title'] or '')} |" for a in document["articles"]]
+    lines += ["", "## Who published", "", "| outlet | country | ownership | kind | owner | source |", "|---|---|---|---|---|---|"]
+    for outlet in document["outlets"]:
+        entry = outlet["registry"]
+        if entry is None:
+            lines.append(f"| {escape(outlet['outlet'])} | not in the registry | | | | |")
+        else:
+            lines.append(
+                f"| {escape(outlet['outlet'])} | {escape(entry['country_name'])} | {entry['ownership']} | {entry['kind']} "
+                f"| {escape(entry['owner'])} | {escape(entry['sources']['ownership']['source'])} |"
+            )
+    lines.append("")
+    for dimension, groups in document["coverage"].items():
+        shown = "; ".join(f"{escape(g['label'])}: {len(g['outlets'])} ({escape(', '.join(g['outlets']))})" for g in groups)
+        lines.append(f"- **by {dimension}**: {shown}")
     lines += ["", f"## Contradictions ({len(document['contradictions'])})", ""]
     for c in document["contradictions"]:
         lines += [f"- **{c['kind']}**: {escape(c['explanation'])}", f"  - {_quote(c['a'])}", f"  - {_quote(c['b'])}"]
     lines += ["", f"## Agreements ({len(document['agreements'])})", ""]
     for a in document["agreements"]:
-        lines += [f"- reported by {escape(', '.join(a['outlets']))}"] + [f"  - {_quote(e)}" for e in a["evidence"]]
+        lines += [f"- reported by {escape(', '.join(a['outlets']))} — {escape(a['spread'])}"]
+        lines += [f"  - {_quote(e)}" for e in a["evidence"]]
     lines += ["", f"## Reported by one source only ({len(document['unique'])})", ""]
     for u in document["unique"]:
         lines += [f"- {_quote(u['evidence'])} — not in {escape(', '.join(u['missing_from']))}"]
@@ -100,6 +134,12 @@ def render_markdown(document: dict[str, Any]) -> str:
     for entry in document["timeline"]:
         lines += [f"- **{entry['date']}**"] + [f"  - {_quote(e)}" for e in entry["evidence"]]
     return "\n".join(lines) + "\n"
+
+
+def _outlet(resolution: Resolution, registry: Registry) -> dict[str, Any]:
+    """An outlet as the articles name it, and who it is according to the registry (None: unknown)."""
+    entry = facts(resolution.outlet, registry) if resolution.outlet is not None else None
+    return {"outlet": resolution.given, "resolved_by": resolution.by, "score": resolution.score, "registry": entry}
 
 
 def _article(article: Article) -> dict[str, Any]:

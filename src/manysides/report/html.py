@@ -42,8 +42,9 @@ def render_html(document: dict[str, Any]) -> str:
 
 
 def story_context(document: dict[str, Any]) -> dict[str, Any]:
-    """What story_body.html.j2 needs: the report document plus coverage counts, side-by-side columns,
-    and for each contradiction the anchors of its two sentences in those columns (also used by the web app)."""
+    """What story_body.html.j2 needs: the report document plus coverage counts, each outlet's registry
+    badge, side-by-side columns, and for each contradiction the anchors of its two sentences in those
+    columns (also used by the web app)."""
     outlets = Counter(article["outlet"] for article in document["articles"]).most_common()
     per_day: dict[str, Counter[str]] = {outlet: Counter() for outlet, _ in outlets}
     for article in document["articles"]:
@@ -53,13 +54,19 @@ def story_context(document: dict[str, Any]) -> dict[str, Any]:
         c | {"a_anchor": anchor(c["a"]), "b_anchor": anchor(c["b"])} for c in document["contradictions"]
     ]
     return document | {
-        "outlets": outlets,
+        "outlet_counts": outlets,
+        "badges": {o["outlet"]: badge(o["registry"]) for o in document["outlets"]},
         "max_count": max((count for _, count in outlets), default=1),
         "days": days,
         "per_day": per_day,
         "columns": _columns(document),
         "contradictions": contradictions,
     }
+
+
+def badge(entry: dict[str, Any] | None) -> str:
+    """An outlet's registry facts in a few words, shown beside its name: 'United Kingdom · public-service'."""
+    return "not in registry" if entry is None else f"{entry['country_name']} · {entry['ownership']}"
 
 
 def anchor(evidence: dict[str, Any]) -> str:

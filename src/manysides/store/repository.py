@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from manysides.config import database_url, redact
 from manysides.errors import NotFoundError, StoreError
+from manysides.ingest.origin import domain_of
 from manysides.model import Analysis, Article, Placement, StoryOverview
 from manysides.store import codec, schema
 from manysides.store.schema import analyses, article_sources, articles, schema_info, stories, story_members
@@ -295,6 +296,13 @@ class Store:
             first, last = (dates[0], dates[-1]) if dates else (None, None)
             overviews.append(StoryOverview(story_id, rows[0]["label"], len(rows), outlets, first, last))
         return sorted(overviews, key=lambda o: (o.last is None, -(o.last.toordinal() if o.last else 0), -o.articles, o.id))
+
+    def outlet_hosts(self) -> dict[str, set[str]]:
+        """Every outlet name in the store → the host names of its articles' URLs (for outlet resolution)."""
+        hosts: dict[str, set[str]] = {}
+        for row in self._stream(select(articles.c.outlet, articles.c.url).distinct()):
+            hosts.setdefault(row["outlet"], set()).update(filter(None, [domain_of(row["url"])]))
+        return hosts
 
     def _stream(self, query: Any) -> Iterator[Any]:
         with self.engine.connect() as conn:

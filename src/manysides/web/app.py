@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -31,7 +31,9 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, se
 from manysides import __version__
 from manysides.errors import NotFoundError
 from manysides.ingest import ReadOptions
-from manysides.jobs import compare_story_in, entity_mentions, ingest, ingest_all
+from manysides.jobs import compare_story_in, entity_mentions, ingest, ingest_all, story_blindspots
+from manysides.outlets.coverage import BLINDSPOT_MIN_OUTLETS, BLINDSPOT_SHARE
+from manysides.outlets.registry import Registry, default_registry
 from manysides.model import StoryOverview
 from manysides.report.comparison import comparison_document
 from manysides.report.html import render, story_context
@@ -53,7 +55,9 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_url: str) -> FastAPI:
+def create_app(db_url: str, registry: Registry | None = None) -> FastAPI:
+    """The app over one database; outlets are looked up in `registry` (default: the built-in one)."""
+    registry = registry or default_registry()
     db = Store(db_url)  # one store (and connection pool) for the app's life: opening one costs ≈ 2 ms
 
     @asynccontextmanager
@@ -86,7 +90,7 @@ def create_app(db_url: str) -> FastAPI:
             if key in documents:
                 documents.move_to_end(key)
                 return documents[key]
-        document = comparison_document(*compare_story_in(db, story_id))
+        document = comparison_document(*compare_story_in(db, story_id), registry)
         with cache_lock:
             documents[key] = document
             while len(documents) > DOCUMENT_CACHE:
@@ -203,6 +207,25 @@ def create_app(db_url: str) -> FastAPI:
             ingest_all([], db)  # analyse and place what was added
         return page("add.html.j2", results=list(results.values()), limit_mb=UPLOAD_LIMIT // 1_000_000)
 
+    @app.get("/blindspots", response_class=HTMLResponse)
+    def blindspots_page(
+        by: str = "country", share: float = Query(BLINDSPOT_SHARE, ge=0.5, le=1.0),
+        min_outlets: int = Query(BLINDSPOT_MIN_OUTLETS, ge=1),
+    ) -> HTMLResponse:  # fmt: skip
+        """Stories covered only or mostly by one country, ownership type, language or user-defined group."""
+        found = story_blindspots(db, registry, _grouping(registry, by), share, min_outlets)
+        return page(
+            "blindspots.html.j2", blindspots=found, by=by, share=share, min_outlets=min_outlets,
+            dimensions=registry.dimensions,
+        )  # fmt: skip
+
+    @app.get("/api/blindspots")
+    def blindspots_api(
+        by: str = "country", share: float = Query(BLINDSPOT_SHARE, ge=0.5, le=1.0),
+        min_outlets: int = Query(BLINDSPOT_MIN_OUTLETS, ge=1),
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        return [plain(b) for b in story_blindspots(db, registry, _grouping(registry, by), share, min_outlets)]
+
     @app.get("/api/stories")
     def stories_api(
         q: str = "", outlet: str = "", since: date | None = None, until: date | None = None
@@ -220,6 +243,12 @@ def create_app(db_url: str) -> FastAPI:
         return plain(asdict(article)) | {"story": db.story_of(article.id)}
 
     return app
+
+
+def _grouping(registry: Registry, by: str) -> str:
+    if by not in registry.dimensions:
+        raise NotFoundError(f"no grouping {by!r}: use one of {', '.join(registry.dimensions)}")
+    return by
 
 
 async def _save_limited(upload: UploadFile, target: Path) -> bool:

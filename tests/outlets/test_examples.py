@@ -61,3 +61,12 @@ def test_the_report_of_an_invented_outlet_story_lists_them_as_unknown(store, sto
     document = comparison_document(*compare_story_in(store, story_ids["brenlow-dam"]))
     assert all(o["registry"] is None and o["resolved_by"] == "unknown" for o in document["outlets"])
     assert [g["group"] for g in document["coverage"]["country"]] == ["unknown"]
+
+
+def test_a_story_report_says_when_the_story_is_a_blindspot(store, story_ids):
+    document = comparison_document(*compare_story_in(store, story_ids["ashcombe-water"]))
+    assert [(b["by"], b["label"], b["share"]) for b in document["blindspots"]] == [
+        ("country", "United Kingdom", 1.0), ("language", "English", 1.0),
+    ]
+    landslide = comparison_document(*compare_story_in(store, story_ids["varne-pass-landslide"]))
+    assert landslide["blindspots"] == []

@@ -13,7 +13,7 @@ from typing import Any
 
 from manysides.ingest.origin import domain_of
 from manysides.model import Article, Claim, Comparison, Evidence, Span
-from manysides.outlets.coverage import coverage, resolve_outlets, spread
+from manysides.outlets.coverage import blindspots, coverage, resolve_outlets, spread
 from manysides.outlets.registry import Registry, Resolution, default_registry, facts
 from manysides.report.markdown import escape
 
@@ -56,6 +56,11 @@ def comparison_document(comparison: Comparison, label: str = "", registry: Regis
             dimension: [asdict(group) | {"outlets": list(group.outlets)} for group in coverage(article_outlets, resolutions, registry, dimension)]
             for dimension in registry.dimensions
         },
+        "blindspots": [
+            {"by": b.dimension, "group": b.group, "label": b.group_label, "share": b.share, "outlets": list(b.outlets)}
+            for dimension in registry.dimensions
+            for b in blindspots([(comparison.story_id, label, article_outlets)], resolutions, registry, dimension)
+        ],
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "forms": e.forms} for e in comparison.entities],
         "quotes": [
             {
@@ -110,6 +115,8 @@ def render_markdown(document: dict[str, Any]) -> str:
                 f"| {escape(entry['owner'])} | {escape(entry['sources']['ownership']['source'])} |"
             )
     lines.append("")
+    for b in document["blindspots"]:
+        lines.append(f"- **blindspot**: {b['share']:.0%} of the known outlets are of one {b['by']}: {escape(b['label'])}")
     for dimension, groups in document["coverage"].items():
         shown = "; ".join(f"{escape(g['label'])}: {len(g['outlets'])} ({escape(', '.join(g['outlets']))})" for g in groups)
         lines.append(f"- **by {dimension}**: {shown}")

@@ -1,7 +1,7 @@
 """Comparison quality on our own labelled example corpus (examples/corpus/expected.yaml).
 
 No public data set labels facts shared across outlets or contradictions between them, so we wrote our
-own: five invented stories, 26 articles, with the shared facts (evidence per outlet) and the
+own: eight invented stories, 36 articles, with the shared facts (evidence per outlet) and the
 contradictions (kind, both evidence quotes) a correct comparison must find. Printed:
 - alignment: recall of the gold sentence pairs (two outlets' evidence of one shared fact), and precision
   over the predicted pairs that touch a gold fact's sentence (a pair joining such a sentence to a

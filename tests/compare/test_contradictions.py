@@ -106,3 +106,29 @@ def test_one_outlet_repeating_a_figure_is_one_contradiction_not_one_per_article(
     ledger = source("Ledger", "Some 1,500 people were moved out.", [{"predicate": "move out", "numbers": [Number(1500, "people", "1,500")]}])
     pairs = aligned(first, ledger) + aligned(update, ledger)
     assert [c.kind for c in find_contradictions([first, update, ledger], pairs)] == ["number"]
+
+
+def test_households_and_homes_are_one_count():
+    a = source("BBC", "About 12,000 households were told to boil water.", [{"predicate": "tell", "numbers": [Number(12000, "household", "12,000")]}])
+    b = source("Guardian", "Some 15,000 homes are under a notice.", [{"predicate": "be", "numbers": [Number(15000, "home", "15,000")]}])
+    assert kinds(a, b) == ["number"]
+
+
+def test_one_thing_measured_twice_contradicts_even_where_the_sentences_do_not_align():
+    a = source("TASS", "The 410-kilometre line cut the journey.", [{"subject": "The 410-kilometre line", "predicate": "cut", "numbers": [Number(410, "kilometre", "410")]}])
+    b = source("CGTN", "The 440-kilometre line was completed.", [{"subject": "The 440-kilometre line", "predicate": "complete", "numbers": [Number(440, "kilometre", "440")]}])
+    assert kinds(a, b, pairs=[]) == ["number"]
+
+
+def test_bare_counts_in_two_subjects_are_not_one_thing_measured():
+    a = source("Xinhua", "Five drivers were still missing.", [{"subject": "five drivers", "predicate": "be", "numbers": [Number(5, "driver", "five")]}])
+    b = source("DW", "Nine drivers have been rescued.", [{"subject": "Nine drivers", "predicate": "rescue", "numbers": [Number(9, "driver", "Nine")]}])
+    assert kinds(a, b, pairs=[]) == []
+
+
+def test_the_only_cost_in_each_article_is_compared_across_the_story():
+    a = source("TASS", "It was built at a cost of 2.3 billion dollars.", [{"predicate": "build", "numbers": [Number(2.3e9, "USD", "2.3 billion")]}])
+    b = source("Press TV", "The railway cost 2.8 billion dollars.", [{"predicate": "cost", "numbers": [Number(2.8e9, "USD", "2.8 billion")]}])
+    assert kinds(a, b, pairs=[]) == ["number"]
+    c = source("Press TV", "Exports reached 2.8 billion dollars.", [{"predicate": "reach", "numbers": [Number(2.8e9, "USD", "2.8 billion")]}])
+    assert kinds(a, c, pairs=[]) == []  # not said of a cost: two amounts, not one disputed

@@ -1,9 +1,11 @@
 """Contradictions between sources: precision first — a false contradiction is worse than a missed one.
 
 Claims are compared only where two articles report the same fact (an aligned sentence pair), except
-denials, which are looked for across the story: a denied or negated claim meets every claim of another
-source with the same predicate. Kinds:
-- number: the same kind of quantity (a count, one currency, a percentage) with different values;
+denials, which are looked for across the story (a denied or negated claim meets every claim of another
+source with the same predicate), and two narrow number rules that need no alignment. Kinds:
+- number: the same kind of quantity (a count, one currency, a percentage; homes and households are one
+  count) with different values; across the story, one thing measured twice ("the 410-kilometre line" /
+  "the 440-kilometre line") or the only amount of one currency in each article, both said of a cost;
 - date: each sentence dates the fact to exactly one day, and the days differ;
 - negation: the same predicate affirmed by one source and negated by the other in its own voice;
 - denial: one source reports the claim, the other reports it denied ("X denied…", "reports that … are
@@ -25,6 +27,9 @@ COUNT_TOLERANCE = 0.005  # relative: "1,200" and "1,200.0" agree; "1,200" and "1
 PERCENT = "%"
 CURRENCIES = frozenset(("EUR", "USD", "GBP", "JPY"))
 PEOPLE = frozenset("people person resident villager passenger civilian worker soldier victim customer".split())
+# Counts of one thing under different nouns ("12,000 households" / "15,000 homes").
+UNIT_FAMILIES = {"home": "household", "house": "household", "dwelling": "household", "property": "household"}
+MONEY_WORDS = frozenset("cost costs costing price priced fine fined budget worth paid pay compensation damages loan".split())
 LIGHT_VERBS = frozenset("be have do say make get go take give".split())
 _FUNCTION_WORDS = frozenset("the a an of in on at to for from by with and or its their his her it they that this".split())
 _WORD = re.compile(r"\w+(?:['’]s)?")
@@ -50,6 +55,8 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
     for first, second in combinations(sources, 2):
         for contradiction in _denials(first, second):
             keep(contradiction)
+        for contradiction in _measures(first, second):
+            keep(contradiction)
         for contradiction in _no_comment(first, second):
             keep(contradiction)
     return list(found.values())
@@ -59,10 +66,7 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
     numbers = _number_conflict(claims_a, claims_b)
     if numbers is not None:
         (claim_a, a), (claim_b, b) = numbers
-        yield Contradiction(
-            "number", claim_a, claim_b,
-            f"{first.article.outlet}: {a.text}{_unit_text(a)}; {second.article.outlet}: {b.text}{_unit_text(b)}",
-        )
+        yield _number_contradiction(first, claim_a, a, second, claim_b, b)
     days_a, days_b = _days(claims_a), _days(claims_b)
     if len(days_a) == 1 and len(days_b) == 1 and days_a.keys() != days_b.keys():
         (day_a, dated_a), (day_b, dated_b) = next(iter(days_a.items())), next(iter(days_b.items()))
@@ -74,6 +78,44 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
         for claim_b in claims_b:
             if _same_statement(claim_a, claim_b) and claim_a.polarity != claim_b.polarity:
                 yield _negation_or_denial(first, claim_a, second, claim_b)
+
+
+def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
+    """Numbers compared across the whole story, where the sentences need not align: the same thing measured
+    ("the 410-kilometre line" / "the 440-kilometre line": one subject but for the number), or the only amount
+    of one currency in each article, both said of a cost, price, fine or budget."""
+    numbers_a = [(c, n) for c in first.analysis.claims for n in c.numbers if n.unit is not None]
+    numbers_b = [(c, n) for c in second.analysis.claims for n in c.numbers if n.unit is not None]
+    for (claim_a, a), (claim_b, b) in ((x, y) for x in numbers_a for y in numbers_b):
+        if _unit(a) == _unit(b) and _differ(a, b) and _measured(claim_a, a) and _measured(claim_a, a) == _measured(claim_b, b):
+            yield _number_contradiction(first, claim_a, a, second, claim_b, b)
+    for currency in CURRENCIES:
+        side_a = [(c, n) for c, n in numbers_a if n.unit == currency]
+        side_b = [(c, n) for c, n in numbers_b if n.unit == currency]
+        if len(side_a) == 1 and len(side_b) == 1 and _differ(side_a[0][1], side_b[0][1]):
+            (claim_a, a), (claim_b, b) = side_a[0], side_b[0]
+            if _money_words(first, claim_a) & _money_words(second, claim_b):
+                yield _number_contradiction(first, claim_a, a, second, claim_b, b)
+
+
+def _measured(claim: Claim, number: Number) -> str | None:
+    """The thing a number measures when it is an attribute in the subject: 'The 410-kilometre line' →
+    'the #-kilometre line'. A bare count ('five drivers' / 'nine drivers') is no measure of one thing."""
+    if not number.text or f"{number.text}-" not in claim.subject:
+        return None
+    return " ".join(claim.subject.casefold().replace(number.text.casefold(), "#").split())
+
+
+def _money_words(source: Source, claim: Claim) -> set[str]:
+    sentence = source.article.text[claim.evidence.start : claim.evidence.end].casefold()
+    return set(_WORD.findall(sentence)) & MONEY_WORDS
+
+
+def _number_contradiction(first: Source, claim_a: Claim, a: Number, second: Source, claim_b: Claim, b: Number) -> Contradiction:
+    return Contradiction(
+        "number", claim_a, claim_b,
+        f"{first.article.outlet}: {a.text}{_unit_text(a)}; {second.article.outlet}: {b.text}{_unit_text(b)}",
+    )  # fmt: skip
 
 
 def _denials(first: Source, second: Source) -> Iterator[Contradiction]:
@@ -165,7 +207,7 @@ def _number_conflict(
     numbers_b = [(claim, number) for claim in claims_b for number in claim.numbers]
     for a in numbers_a:
         for b in numbers_b:
-            if a[1].unit is not None and a[1].unit == b[1].unit and _same_quantity(a, b):
+            if a[1].unit is not None and _unit(a[1]) == _unit(b[1]) and _same_quantity(a, b):
                 return (a, b) if _differ(a[1], b[1]) else None
     for kind in {_kind(n) for _, n in numbers_a}:
         side_a = [x for x in numbers_a if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
@@ -180,10 +222,14 @@ def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
     / "ordered to pay €2.4 million"), and so is a count of the subject ("60 firefighters fought" / "80
     firefighters were called"); other measures only with the same verb (a quake's depth is not how far
     away it was felt, though both are in kilometres)."""
-    unit = a[1].unit
-    if unit in CURRENCIES or unit in PEOPLE or unit == PERCENT or a[0].predicate == b[0].predicate:
+    unit = _unit(a[1])
+    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or unit == PERCENT or a[0].predicate == b[0].predicate:
         return True
     return a[1].text in a[0].subject and b[1].text in b[0].subject
+
+
+def _unit(number: Number) -> str | None:
+    return UNIT_FAMILIES.get(number.unit, number.unit) if number.unit else None
 
 
 def _differ(a: Number, b: Number) -> bool:

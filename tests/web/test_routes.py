@@ -107,7 +107,7 @@ def test_adding_coverage_reports_each_file_and_stores_the_good_ones(tmp_path, mo
 def test_the_story_list_filters_by_date_range_and_shows_counts(client):
     page = client.get("/", params={"since": "2025-05-01", "until": "2025-05-31"}).text
     assert page.count('<a href="/stories/s') == 1 and "Zipto" in page  # the May story only
-    assert re.search(r"</meter> 5</td>\s*<td>\d+</td>\s*<td>[1-9]\d*</td>", page)  # agreements, contradictions
+    assert re.search(r"</svg> 5</td>\s*<td>\d+</td>\s*<td>[1-9]\d*</td>", page)  # agreements, contradictions
     bad = client.get("/", params={"since": "not-a-date"})
     assert bad.status_code == 422 and "<h1>Invalid request</h1>" in bad.text and "since" in bad.text
 
@@ -146,3 +146,11 @@ def test_a_story_page_shows_who_covered_it_with_country_and_ownership(client):
     assert 'id="who-covered"' in page and 'data-dimension="ownership"' in page
     assert "China · state-controlled" in page and "Germany · state-funded" in page
     assert "https://en.wikipedia.org/wiki/Deutsche_Welle" in page
+
+
+def test_the_story_list_draws_each_storys_articles_per_outlet(client):
+    page = client.get("/", params={"q": "Coldbeck"}).text
+    bar = re.search(r'<svg class="coverage-bar"[^>]*>(.*?)</svg>', page, re.S).group(1)
+    segments = re.findall(r'<rect class="c\d" x="([\d.]+)" y="0" width="([\d.]+)" height="14"><title>([^<]+)</title>', bar)
+    assert len(segments) == 6  # the dam story's six outlets, one article each
+    assert abs(sum(float(width) for _, width, _ in segments) - 160) < 1 and float(segments[-1][0]) > 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict
@@ -40,6 +40,7 @@ from manysides.report.html import render, story_context
 from manysides.report.json import plain
 from manysides.store import Store
 
+COVERAGE_BAR_WIDTH = 160  # pixels: the story list's bar of articles per outlet
 DOCUMENT_CACHE = 64  # stories whose comparison is kept in memory
 LIST_LIMIT = 100  # stories on the list page (newest first; the search narrows them)
 REPORT_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
@@ -134,10 +135,11 @@ def create_app(db_url: str, registry: Registry | None = None) -> FastAPI:
         everything = db.story_overviews()
         found = _filtered(db.story_overviews(outlet=outlet or None), q, since, until)
         shown = found[:LIST_LIMIT]
-        counts = {s.id: _counts(story_document(s.id)) for s in shown}
         outlets = sorted({name for overview in everything for name in overview.outlets}, key=str.casefold)
+        colours = {name: index % 8 for index, name in enumerate(outlets)}  # one colour per outlet on every bar
+        counts = {s.id: _counts(story_document(s.id), colours) for s in shown}
         return page(
-            "stories.html.j2", stories=shown, total=len(found), counts=counts, q=q, outlet=outlet, outlets=outlets,
+            "stories.html.j2", stories=shown, total=len(found), counts=counts, bar_width=COVERAGE_BAR_WIDTH, q=q, outlet=outlet, outlets=outlets,
             since=since or "", until=until or "",
         )  # fmt: skip
 
@@ -283,5 +285,14 @@ def _filtered(
     ]
 
 
-def _counts(document: dict[str, Any]) -> dict[str, int]:
-    return {"agreements": len(document["agreements"]), "contradictions": len(document["contradictions"])}
+def _counts(document: dict[str, Any], colours: dict[str, int]) -> dict[str, Any]:
+    """What the story list shows of a story's report: its agreement and contradiction counts, and the
+    segments of its coverage bar (outlet, articles, x and width out of COVERAGE_BAR_WIDTH)."""
+    per_outlet = Counter(article["outlet"] for article in document["articles"]).most_common()
+    total = sum(count for _, count in per_outlet) or 1
+    segments, x = [], 0.0
+    for outlet, count in per_outlet:
+        width = COVERAGE_BAR_WIDTH * count / total
+        segments.append({"outlet": outlet, "articles": count, "x": round(x, 1), "width": round(width, 1), "colour": colours.get(outlet, 7)})
+        x += width
+    return {"agreements": len(document["agreements"]), "contradictions": len(document["contradictions"]), "segments": segments}

@@ -132,3 +132,22 @@ def test_the_only_cost_in_each_article_is_compared_across_the_story():
     assert kinds(a, b, pairs=[]) == ["number"]
     c = source("Press TV", "Exports reached 2.8 billion dollars.", [{"predicate": "reach", "numbers": [Number(2.8e9, "USD", "2.8 billion")]}])
     assert kinds(a, c, pairs=[]) == []  # not said of a cost: two amounts, not one disputed
+
+
+def test_synonymous_verbs_are_one_predicate():
+    a = source("A", "The bridge was shut on Monday.", [{"subject": "The bridge", "predicate": "shut", "dates": ["2025-03-03"]}])
+    b = source("B", "The bridge was closed on Tuesday.", [{"subject": "The bridge", "predicate": "close", "dates": ["2025-03-04"]}])
+    assert kinds(a, b) == ["date"]
+
+
+def test_one_source_quoted_both_ways_is_a_negation_not_a_denial():
+    a = source("Gazette", "Verdant Agri said the tank had been inspected.", [{"subject": "the tank", "predicate": "inspect", "attribution": "Verdant Agri"}])
+    b = source("Times", "Verdant Agri said the tank had not been inspected.", [{"subject": "the tank", "predicate": "inspect", "polarity": "negated", "attribution": "Verdant Agri"}])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "negation" and "Verdant Agri saying opposite things" in found.explanation
+
+
+def test_two_negations_agree():
+    a = source("Gazette", "The fire service said nobody was hurt.", [{"subject": "nobody", "predicate": "hurt", "polarity": "negated", "attribution": "The fire service"}])
+    b = source("Times", "Nobody was injured.", [{"subject": "Nobody", "predicate": "injure", "polarity": "negated"}])
+    assert kinds(a, b) == []

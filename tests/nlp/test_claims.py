@@ -85,3 +85,9 @@ def test_evidence_is_the_whole_sentence():
     text = "The mayor spoke first. Engineers found cracks in the spillway."
     claim = claim_with(text, "find")
     assert text[claim.evidence.start : claim.evidence.end] == "Engineers found cracks in the spillway."
+
+
+def test_a_subject_the_small_model_misparses_keeps_its_number_and_loses_the_clause():
+    claim = claim_with("About two tonnes of fertiliser leaked into the River Arden on Tuesday, the agency said.", "leak")
+    assert claim.subject == "About two tonnes of fertiliser"
+    assert [(n.value, n.unit) for n in claim.numbers] == [(2.0, "tonne")]

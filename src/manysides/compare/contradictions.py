@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from importlib import resources
 from itertools import combinations
 
 from manysides.compare.align import AlignedPair, Source
@@ -70,7 +72,7 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
     days_a, days_b = _days(claims_a), _days(claims_b)
     if len(days_a) == 1 and len(days_b) == 1 and days_a.keys() != days_b.keys():
         (day_a, dated_a), (day_b, dated_b) = next(iter(days_a.items())), next(iter(days_b.items()))
-        if dated_a.predicate == dated_b.predicate:
+        if _same_predicate(dated_a, dated_b):
             yield Contradiction(
                 "date", dated_a, dated_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
             )
@@ -124,7 +126,8 @@ def _denials(first: Source, second: Source) -> Iterator[Contradiction]:
             if not _denying(denied):
                 continue
             for claim in source_b.analysis.claims:
-                if _same_statement(claim, denied) and not _denying(claim):
+                # "nobody was hurt" and "nobody was injured" agree: only an affirmed claim meets a denial
+                if claim.polarity == "affirmed" and _same_statement(claim, denied) and not _denying(claim):
                     yield _negation_or_denial(source_b, claim, source_a, denied)
 
 
@@ -156,10 +159,28 @@ def _same_source(first: str, second: str | None) -> bool:
 
 
 def _same_statement(first: Claim, second: Claim) -> bool:
-    """Same verb (not a light one such as "be" or "have") and a content word shared by their arguments."""
-    if first.predicate != second.predicate or first.predicate.split()[0] in LIGHT_VERBS:
+    """Same verb or a synonym (not a light one such as "be" or "have") and a content word shared by their arguments."""
+    if not _same_predicate(first, second) or first.predicate.split()[0] in LIGHT_VERBS:
         return False
     return bool(_content_words(first) & _content_words(second))
+
+
+def _same_predicate(first: Claim, second: Claim) -> bool:
+    """One verb, or two of one synonym group of data/predicates.tsv ("closed" / "shut")."""
+    groups = _predicate_groups()
+    return groups.get(first.predicate, first.predicate) == groups.get(second.predicate, second.predicate)
+
+
+@cache
+def _predicate_groups() -> dict[str, str]:
+    """lemma → its group's name, from data/predicates.tsv."""
+    text = (resources.files("manysides.compare") / "data" / "predicates.tsv").read_text(encoding="utf-8")
+    groups: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemmas = line.split("\t")
+            groups.update({lemma: lemmas[0] for lemma in lemmas})
+    return groups
 
 
 def _content_words(claim: Claim) -> set[str]:
@@ -179,6 +200,10 @@ def _negation_or_denial(first: Source, claim_a: Claim, second: Source, claim_b: 
     affirmed, other = (claim_a, claim_b) if not _denying(claim_a) and claim_a.polarity == "affirmed" else (claim_b, claim_a)
     affirmed_outlet = first.article.outlet if affirmed is claim_a else second.article.outlet
     other_outlet = second.article.outlet if affirmed is claim_a else first.article.outlet
+    if other.attribution and _same_source(other.attribution, affirmed.attribution):
+        return Contradiction(  # one source, two versions: "had not been inspected" / "had been inspected"
+            "negation", affirmed, other, f"{affirmed_outlet} and {other_outlet} report {other.attribution} saying opposite things"
+        )
     if _denying(other) or (other.attribution and not _same_source(other.attribution, affirmed.attribution)):
         who = other.attribution or other_outlet
         return Contradiction("denial", affirmed, other, f"{affirmed_outlet} reports it; in {other_outlet}, {who} denies it")
@@ -223,7 +248,7 @@ def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
     firefighters were called"); other measures only with the same verb (a quake's depth is not how far
     away it was felt, though both are in kilometres)."""
     unit = _unit(a[1])
-    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or unit == PERCENT or a[0].predicate == b[0].predicate:
+    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or unit == PERCENT or _same_predicate(a[0], b[0]):
         return True
     return a[1].text in a[0].subject and b[1].text in b[0].subject
 

@@ -81,11 +81,17 @@ def _claim(
     times: Sequence[TimeExpr],
 ) -> Claim:
     clause = _clause_tokens(verb)
+    inside = {token.i for token in verb.subtree}
+    # A subject outside the verb's subtree is the noun phrase without the verb's clause; when the verb
+    # hangs from it (a relative clause, the small model's "Two tonnes leaked…" misparse) its numbers count too.
+    subject_tokens = [token for token in subject.subtree if token.i not in inside]
+    if verb.head.i == subject.i and subject.i not in inside:
+        clause = sorted([*clause, *subject_tokens], key=lambda token: token.i)
     sentence = verb.sent
     start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
     first, last = min(t.idx for t in clause), max(t.idx + len(t.text) for t in clause)
     return Claim(
-        subject=_text(subject),
+        subject=_span_text(subject_tokens) if subject.i not in inside else _text(subject),
         predicate=_predicate(verb),
         object=_object(verb),
         polarity="negated" if _negated(verb) else "affirmed",
@@ -276,6 +282,16 @@ def _unit(run: list[Token]) -> str | None:
         lemma = head.lemma_.lower()
         return _CURRENCIES.get(lemma, lemma)
     return None
+
+
+def _span_text(tokens: list[Token]) -> str:
+    """The text of a run of tokens, cut before the first gap (the verb's clause inside a noun phrase)."""
+    run = [tokens[0]]
+    for token in tokens[1:]:
+        if token.i != run[-1].i + 1:
+            break
+        run.append(token)
+    return tokens[0].doc[run[0].i : run[-1].i + 1].text.rstrip(" ,")
 
 
 def _text(token: Token) -> str:

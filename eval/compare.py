@@ -159,11 +159,15 @@ def finding_counts(expected: list[dict], sources: dict[tuple[str, str], Source])
             found = any(len(keys & group) >= 2 for group in groups)
             counts["agreements"].tp += found
             counts["agreements"].fn += not found
+            if VERBOSE and not found:
+                print(f"  missed agreement: {fact['fact']}")
         unique = {(u.evidence.article_id, u.evidence.start) for u in comparison.unique}
         for fact in story.get("unique_facts", []):
             found = _start_of(outlets[fact["outlet"]], fact["quote"]) in unique
             counts["unique"].tp += found
             counts["unique"].fn += not found
+            if VERBOSE and not found:
+                print(f"  missed unique: {fact['outlet']}: {fact['quote']}")
         for listed in story.get("dates", []):
             times = outlets[listed["outlet"]].analysis.times
             text = listed["text"].casefold()  # the label may include the preposition: "on Thursday" ⊇ "Thursday"
@@ -216,7 +220,7 @@ def main() -> None:
                         "default: examples/corpus, eval/data/compare-dev and eval/data/compare-holdout")
     parser.add_argument("--sweep", action="store_true", help="alignment P/R/F1 per similarity threshold")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--verbose", action="store_true", help="print the contradictions the labels do not list")
+    parser.add_argument("--verbose", action="store_true", help="print the findings missed and the contradictions the labels do not list")
     args = parser.parse_args()
     global VERBOSE
     VERBOSE = args.verbose

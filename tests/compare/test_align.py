@@ -6,8 +6,10 @@ from manysides.compare.align import ALIGN_THRESHOLD, AlignedPair, Source, aligne
 from manysides.model import Analysis, Article, Sentence
 
 
-def source(outlet: str, rows: list[list[float]], copy_of: str | None = None) -> Source:
-    sentences = tuple(Sentence(i, 10 * i, 10 * i + 9, f"sentence {i}") for i in range(len(rows)))
+def source(outlet: str, rows: list[list[float]], copy_of: str | None = None, texts: list[str] | None = None) -> Source:
+    texts = texts or [f"{outlet.lower()}{i}" for i in range(len(rows))]  # no shared words: vectors decide
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts])
+    sentences = tuple(Sentence(i, int(starts[i]), int(starts[i]) + len(t), t) for i, t in enumerate(texts))
     article = Article.create(outlet=outlet, text=" ".join(s.text for s in sentences))
     vectors = np.array(rows, dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -47,3 +49,12 @@ def test_groups_merged_earlier_do_not_lose_later_facts():
         AlignedPair(g, h, 0.95),  # a new group after the join must not replace e–f
     ]
     assert sorted(facts(pairs)) == [[a, b, c, d], [e, f], [g, h]]
+
+
+def test_shared_words_lift_a_paraphrase_the_vectors_alone_would_miss():
+    said = ["The notice was issued on Tuesday evening.", "Bottled water is handed out."]
+    told = ["Officials issued the notice on Tuesday evening after tests.", "Schools stay open."]
+    rows_a, rows_b = [[1, 0, 0], [0, 1, 0]], [[0.42, 0, 0.91], [0, 0.3, 0.95]]  # cosine 0.42: below the threshold
+    herald, ledger = source("Herald", rows_a, texts=said), source("Ledger", rows_b, texts=told)
+    [pair] = aligned_pairs([herald, ledger])
+    assert (pair.first[1], pair.second[1]) == (0, 0) and pair.similarity >= ALIGN_THRESHOLD

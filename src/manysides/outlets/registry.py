@@ -53,6 +53,7 @@ _ENTRY_KEYS = {"name", "aliases", "domains", "source", "checked", "sources", *FA
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BRACKETED = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -276,7 +277,7 @@ def build_registry(files: list[tuple[str, dict[str, Any]]]) -> Registry:
 
 def _parse(text: str, location: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 — a safe loader: libyaml's when built (≈ 8× faster)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{location}:{mark.line + 1}" if mark else location
@@ -411,6 +412,8 @@ def _groups(section: Any, location: str, outlets: Mapping[str, Outlet]) -> dict[
     """`groups: {lean: {left: [Outlet, …], right: [...]}}` → grouping → group → outlet ids."""
     if not isinstance(section, dict):
         raise RegistryError(location, "'groups' must map a grouping name to its groups")
+    if not section:
+        return {}
     registry = Registry(tuple(outlets.values()), {}, {}, {})
     found: dict[str, dict[str, tuple[str, ...]]] = {}
     for grouping, groups in section.items():

@@ -39,7 +39,7 @@ def expected() -> dict:
 
 def references(story: dict):
     """Every {outlet, quote} evidence reference anywhere in a story."""
-    for key in ("unique_facts", "hedges", "boilerplate"):
+    for key in ("unique_facts", "hedges", "boilerplate", "loaded_terms"):
         yield from story.get(key, [])
     for fact in story.get("shared_facts", []):
         yield from fact["evidence"]

@@ -289,11 +289,41 @@ class EntityForms:
 
 
 @dataclass(frozen=True, slots=True)
+class WordChoice:
+    """One thing the outlets call by different words ("war" / "conflict"): outlet → term → count."""
+
+    concept: str
+    forms: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTerm:
+    """A loaded term one outlet uses (compare/data/loaded_terms.tsv), with every sentence using it."""
+
+    outlet: str
+    term: str
+    category: str
+    neutral: str
+    count: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveWord:
+    """A word that sets an outlet's wording apart from the story's other outlets (log-odds z-score)."""
+
+    outlet: str
+    word: str
+    count: int
+    z: float
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """What the sources of one story agree on, leave out, dispute and date, and how each words it.
 
     `entities`: every entity named, with each outlet's forms (Kiev/Kyiv). `hedging`: outlet → share of
-    its claims that are hedged or alleged.
+    its claims that are hedged or alleged. `word_choices`, `loaded_terms`, `distinctive`: compare/framing.py.
     """
 
     story_id: str
@@ -305,3 +335,6 @@ class Comparison:
     entities: tuple[EntityForms, ...] = ()
     hedging: dict[str, float] = field(default_factory=dict)
     timeline: tuple[TimelineEntry, ...] = ()
+    word_choices: tuple[WordChoice, ...] = ()
+    loaded_terms: tuple[LoadedTerm, ...] = ()
+    distinctive: tuple[DistinctiveWord, ...] = ()

@@ -82,3 +82,10 @@ def test_spelling_variants_are_one_entity_with_each_outlets_form(reports):
     by_name = {e["name"]: e["forms"] for e in document["entities"]}
     assert by_name["Odesa"]["Harbour Herald"] == {"Odessa": 1} and by_name["Odesa"]["The Northern Ledger"] == {"Odesa": 1}
     assert by_name["Kharkiv"] == {"Meridian Wire": {"Kharkiv": 1}, "Riverside Radio": {"Kharkov": 1}}
+
+
+def test_the_loaded_terms_listed_are_found_with_their_sentence_and_no_others(reports):
+    for story, document, _ in reports:
+        want = {(t["outlet"], t["term"], t["category"], t["quote"]) for t in story.get("loaded_terms", [])}
+        found = {(t["outlet"], t["term"], t["category"], e["text"]) for t in document["loaded_terms"] for e in t["evidence"]}
+        assert found == want, story["id"]

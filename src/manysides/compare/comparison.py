@@ -1,5 +1,6 @@
 """One story's sources → its Comparison (pure): agreements, unique facts, contradictions, quotes,
-wording per outlet, hedging, timeline.
+wording per outlet (names here; word choices, loaded terms, distinctive words and hedging in
+framing.py), timeline.
 
 A wire copy counts as its original: it is never aligned with it, and a fact only its original and its
 copies report is unique to the original. Unique facts are sentences that state a claim and align with
@@ -13,11 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
 from manysides.compare.contradictions import find_contradictions
+from manysides.compare.framing import distinctive_words, hedging, loaded_terms, word_choices
 from manysides.model import Agreement, Analysis, Comparison, EntityForms, Evidence, TimelineEntry, UniqueFact
 from manysides.nlp.linking import link_across
-
-HEDGED = frozenset(("hedged", "alleged"))
-
 
 def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
     pairs = aligned_pairs(sources)
@@ -43,8 +42,11 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         contradictions=tuple(find_contradictions(sources, pairs)),
         quotes=tuple(quote for source in sources for quote in source.analysis.quotes),
         entities=tuple(_entities(sources)),
-        hedging=_hedging(sources),
+        hedging=hedging(sources),
         timeline=tuple(_timeline(sources)),
+        word_choices=tuple(word_choices(sources)),
+        loaded_terms=tuple(loaded_terms(sources)),
+        distinctive=tuple(distinctive_words(sources)),
     )
 
 
@@ -86,13 +88,6 @@ def _entities(sources: Sequence[Source]) -> list[EntityForms]:
         forms = {outlet: dict(counter) for outlet, counter in sorted(by_outlet.items())}
         found.append(EntityForms(entity, everywhere.most_common(1)[0][0], entity.partition(":")[0], forms))
     return sorted(found, key=lambda e: (-sum(sum(f.values()) for f in e.forms.values()), e.id))
-
-
-def _hedging(sources: Sequence[Source]) -> dict[str, float]:
-    claims: dict[str, list[str]] = defaultdict(list)
-    for source in sources:
-        claims[source.article.outlet] += [claim.modality for claim in source.analysis.claims]
-    return {outlet: sum(m in HEDGED for m in modalities) / len(modalities) for outlet, modalities in sorted(claims.items()) if modalities}
 
 
 def _timeline(sources: Sequence[Source]) -> list[TimelineEntry]:

@@ -89,7 +89,14 @@ def comparison_document(comparison: Comparison, label: str = "", registry: Regis
             {"concept": e.name, "entity_id": e.id, "forms": e.forms}
             for e in comparison.entities
             if len({form for forms in e.forms.values() for form in forms}) > 1
+        ] + [{"concept": w.concept, "entity_id": None, "forms": w.forms} for w in comparison.word_choices],
+        "loaded_terms": [
+            {"outlet": t.outlet, "term": t.term, "category": t.category, "neutral": t.neutral, "count": t.count,
+             "evidence": [_evidence(e) for e in t.evidence]}
+            for t in comparison.loaded_terms
         ],
+        "distinctive": [{"outlet": w.outlet, "word": w.word, "count": w.count, "z": w.z} for w in comparison.distinctive],
+        "sourcing": _sourcing(comparison),
         "hedging": comparison.hedging,
         "timeline": [
             {"date": t.date, "granularity": t.granularity, "summary": t.summary, "evidence": [_evidence(e) for e in t.events]}
@@ -135,12 +142,48 @@ def render_markdown(document: dict[str, Any]) -> str:
         for outlet, forms in concept["forms"].items():
             shown = ", ".join(f"{escape(form)} ×{count}" for form, count in forms.items())
             lines.append(f"| {escape(concept['concept'])} | {escape(outlet)} | {shown} |")
-    lines += ["", "| outlet | hedged or alleged claims |", "|---|---:|"]
-    lines += [f"| {escape(outlet)} | {share:.0%} |" for outlet, share in document["hedging"].items()]
+    lines += ["", "| outlet | hedged or alleged claims | quotes | anonymous | channels cited |", "|---|---:|---:|---:|---|"]
+    for outlet, profile in document["sourcing"].items():
+        channels = ", ".join(f"{escape(c)} ×{n}" for c, n in profile["channels"].items())
+        share = document["hedging"].get(outlet)
+        lines.append(
+            f"| {escape(outlet)} | {'' if share is None else f'{share:.0%}'} | {profile['quotes']} | {profile['anonymous']} | {channels} |"
+        )
+    if document["loaded_terms"]:
+        lines += ["", "Loaded terms (with a more neutral wording):", ""]
+        lines += [
+            f"- {escape(t['outlet'])}: “{escape(t['term'])}” ×{t['count']} ({t['category']}; neutral: {escape(t['neutral'])}) — {_quote(t['evidence'][0])}"
+            for t in document["loaded_terms"]
+        ]
+    if document["distinctive"]:
+        by_outlet: dict[str, list[str]] = defaultdict(list)
+        for w in document["distinctive"]:
+            by_outlet[w["outlet"]].append(f"{escape(w['word'])} ({w['count']})")
+        lines += ["", "Words that set each outlet apart (log-odds, z ≥ 1.645):", ""]
+        lines += [f"- {escape(outlet)}: {', '.join(words)}" for outlet, words in by_outlet.items()]
     lines += ["", "## Timeline", ""]
     for entry in document["timeline"]:
         lines += [f"- **{entry['date']}**"] + [f"  - {_quote(e)}" for e in entry["evidence"]]
     return "\n".join(lines) + "\n"
+
+
+def _sourcing(comparison: Comparison) -> dict[str, dict[str, Any]]:
+    """Outlet → whom it quotes: quotes, named and anonymous speakers, and the channels it cites ("told Reuters")."""
+    articles = {article.id: article.outlet for article in comparison.articles}
+    profile: dict[str, dict[str, Any]] = {}
+    for outlet in sorted(set(articles.values()), key=str.casefold):
+        quotes = [q for q in comparison.quotes if articles[q.evidence.article_id] == outlet]
+        anonymous = sum(q.anonymous for q in quotes)
+        channels: dict[str, int] = {}
+        for q in quotes:
+            if q.channel:
+                channels[q.channel] = channels.get(q.channel, 0) + 1
+        profile[outlet] = {
+            "quotes": len(quotes), "named": len(quotes) - anonymous, "anonymous": anonymous,
+            "anonymous_share": round(anonymous / len(quotes), 3) if quotes else 0.0,
+            "speakers": sorted({q.speaker for q in quotes if q.speaker}), "channels": channels,
+        }  # fmt: skip
+    return profile
 
 
 def _outlet(resolution: Resolution, registry: Registry) -> dict[str, Any]:

@@ -59,3 +59,18 @@ def test_wording_counts_each_outlets_form_of_one_place():
     ledger = source("Ledger", ["Ships left Odesa."], [[1, 0]], mentions=[("Odesa", "place:odesa")])
     [entity] = compare_story("s", [herald, ledger]).entities
     assert entity.forms == {"Herald": {"Odessa": 1}, "Ledger": {"Odesa": 1}} and entity.type == "place"
+
+
+def test_a_shared_sentence_with_a_place_no_one_else_names_is_also_a_unique_fact():
+    radio = source("Radio", ["The ship left Odesa and is bound for Alexandria."], [[1, 0]],
+                   mentions=[("Odesa", "place:odesa"), ("Alexandria", "place:alexandria")])
+    wire = source("Wire", ["The ship left Odesa on Tuesday."], [[0.97, 0.1]], mentions=[("Odesa", "place:odesa")])
+    comparison = compare_story("s", [radio, wire])
+    assert len(comparison.agreements) == 1  # the departure, shared
+    assert [(u.evidence.outlet, u.missing_from) for u in comparison.unique] == [("Radio", ("Wire",))]  # the destination
+
+
+def test_a_shared_sentence_whose_details_everyone_has_is_not_unique():
+    radio = source("Radio", ["The ship left Odesa."], [[1, 0]], mentions=[("Odesa", "place:odesa")])
+    wire = source("Wire", ["The ship left Odesa on Tuesday."], [[0.97, 0.1]], mentions=[("Odesa", "place:odesa")])
+    assert compare_story("s", [radio, wire]).unique == ()

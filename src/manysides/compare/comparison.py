@@ -15,8 +15,11 @@ from collections.abc import Iterable, Sequence
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
 from manysides.compare.contradictions import find_contradictions
 from manysides.compare.framing import distinctive_words, hedging, loaded_terms, word_choices
-from manysides.model import Agreement, Analysis, Comparison, EntityForms, Evidence, TimelineEntry, UniqueFact
+from manysides.model import Agreement, Analysis, Claim, Comparison, EntityForms, Evidence, Number, TimelineEntry, UniqueFact
 from manysides.nlp.linking import link_across
+
+NAMED_DETAIL = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC"))  # named things whose mention is a detail
+
 
 def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
     pairs = aligned_pairs(sources)
@@ -34,12 +37,14 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         agreements.append(Agreement(min((e.text for e in evidence), key=len), evidence))
         aligned.update(group)
 
+    contradictions = find_contradictions(sources, pairs)
+    disputed = {(c.evidence.article_id, c.evidence.start) for found in contradictions for c in (found.first, found.second)}
     return Comparison(
         story_id=story_id,
         articles=tuple(source.article for source in sources),
         agreements=tuple(sorted(agreements, key=lambda a: (-len(a.evidence), a.evidence[0].start))),
-        unique=tuple(_unique(sources, aligned, independent)),
-        contradictions=tuple(find_contradictions(sources, pairs)),
+        unique=tuple(_unique(sources, aligned, independent, canonical_entities(s.analysis for s in sources), disputed)),
+        contradictions=tuple(contradictions),
         quotes=tuple(quote for source in sources for quote in source.analysis.quotes),
         entities=tuple(_entities(sources)),
         hedging=hedging(sources),
@@ -55,19 +60,44 @@ def _evidence(source: Source, index: int) -> Evidence:
     return Evidence(source.article.id, source.article.outlet, sentence.start, sentence.end, sentence.text)
 
 
-def _unique(sources: Sequence[Source], aligned: set[SentenceKey], independent: dict[str, str]) -> list[UniqueFact]:
+def _unique(
+    sources: Sequence[Source], aligned: set[SentenceKey], independent: dict[str, str], canonical: dict[str, str],
+    disputed: set[tuple[str, int]],
+) -> list[UniqueFact]:
+    """Sentences stating a claim that align with nothing — or that align, but carry a detail no other
+    source has anywhere: a number (with its unit) or a named thing ("is bound for Alexandria", "30 days
+    to appeal" beside a shared sentence). A number another source gives differently is disputed, not
+    unique: such a sentence is a contradiction's side (`disputed`: article id, sentence start)."""
     found = []
     for source in sources:
         if source.copy_of is not None:
             continue  # its facts are its original's
-        others = sorted({s.article.outlet for s in sources if independent[s.article.id] != source.article.id})
-        claimed = {claim.evidence.start for claim in source.analysis.claims}
+        others = [s for s in sources if independent[s.article.id] != source.article.id]
+        missing_from = tuple(sorted({s.article.outlet for s in others}))
+        their_numbers = {_number_key(n) for s in others for c in s.analysis.claims for n in c.numbers}
+        their_things = {canonical[m.entity_id] for s in others for m in s.analysis.mentions}
+        claims_at: dict[int, list[Claim]] = defaultdict(list)
+        for claim in source.analysis.claims:
+            claims_at[claim.evidence.start].append(claim)
         for sentence in source.analysis.sentences:
-            if (source.article.id, sentence.index) in aligned or sentence.start not in claimed:
+            if sentence.start not in claims_at:
                 continue
-            evidence = _evidence(source, sentence.index)
-            found.append(UniqueFact(sentence.text, evidence, tuple(others)))
+            if (source.article.id, sentence.index) in aligned:
+                if (source.article.id, sentence.start) in disputed:
+                    continue
+                numbers = {_number_key(n) for c in claims_at[sentence.start] for n in c.numbers if n.unit}
+                things = {
+                    canonical[m.entity_id] for m in source.analysis.mentions
+                    if sentence.start <= m.start < sentence.end and m.type in NAMED_DETAIL and source.article.outlet not in m.surface
+                }  # fmt: skip
+                if not (numbers - their_numbers or things - their_things):
+                    continue
+            found.append(UniqueFact(sentence.text, _evidence(source, sentence.index), missing_from))
     return found
+
+
+def _number_key(number: Number) -> tuple[str | None, float]:
+    return number.unit, round(number.value, 3)
 
 
 def canonical_entities(analyses: Iterable[Analysis]) -> dict[str, str]:

@@ -7,7 +7,7 @@ import jsonschema
 from click.testing import CliRunner
 
 from manysides.cli import cli
-from tests.conftest import FIXTURES
+from tests.conftest import EXAMPLES, FIXTURES
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
 
@@ -55,3 +55,11 @@ def test_report_of_a_stored_story(tmp_path):
     assert run("report", story["id"], "--db", db, "--format", "html").stdout.startswith("<!DOCTYPE html>")
     refused = CliRunner().invoke(cli, ["report", "--db", str(db), "--format", "html"])
     assert refused.exit_code == 2 and "--format html needs a STORY" in refused.stderr
+
+
+def test_compare_says_who_each_outlet_is_and_when_one_country_covered_it_all():
+    result = run("compare", EXAMPLES / "ashcombe-water")
+    assert result.exit_code == 0, result.stderr
+    assert "BBC News (United Kingdom, public-service)" in result.stdout
+    assert "Sky News (United Kingdom, private)" in result.stdout
+    assert "Blindspot: 100% of the known outlets are of one country: United Kingdom" in result.stdout

@@ -386,11 +386,13 @@ def compare_command(
 
 
 def _print_comparison(document: dict[str, Any]) -> None:
-    outlets = sorted({a["outlet"] for a in document["articles"]})
+    outlets = [_who(o) for o in document["outlets"]]
     stdout.print(
-        f"[bold]{len(document['articles'])} articles[/bold] from {len(outlets)} outlets: {', '.join(outlets)}",
+        f"[bold]{len(document['articles'])} articles[/bold] from {len(outlets)} outlets: {escape(', '.join(outlets))}",
         highlight=False,
     )
+    for b in document["blindspots"]:
+        stdout.print(f"[yellow]Blindspot[/yellow]: {b['share']:.0%} of the known outlets are of one {b['by']}: {escape(b['label'])}")
     table = Table("kind", "explanation", title=f"{len(document['contradictions'])} contradictions", title_justify="left")
     for c in document["contradictions"]:
         table.add_row(c["kind"], escape(c["explanation"]))
@@ -400,6 +402,14 @@ def _print_comparison(document: dict[str, Any]) -> None:
         agreements.add_row(str(len(a["outlets"])), escape(a["summary"]))
     stdout.print(agreements)
     stdout.print(f"{len(document['unique'])} facts reported by one outlet only; {len(document['quotes'])} quotes.")
+
+
+def _who(outlet: dict[str, Any]) -> str:
+    """'Reuters (United Kingdom, private)'; 'Harbour Herald (not in the registry)'."""
+    entry = outlet["registry"]
+    if entry is None:
+        return f"{outlet['outlet']} (not in the registry)"
+    return f"{outlet['outlet']} ({entry['country_name']}, {entry['ownership']})"
 
 
 def _write(rendered: str, out: Path | None, what: str) -> None:

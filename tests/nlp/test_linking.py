@@ -68,3 +68,13 @@ def test_a_surname_two_people_share_stays_apart():
 def test_the_full_name_is_canonical_even_when_the_acronym_is_commoner():
     mapping = link_across({"org:gm": 26, "org:general motors": 25})
     assert mapping["org:gm"] == "org:general motors"
+
+
+def test_an_acronym_expands_to_its_own_class_after_spellings_join_and_is_no_prefix():
+    mapping = link_across({
+        "org:gm": 86, "org:general motors": 37, "org:general motor": 1,  # a typo is the same expansion
+        "place:grand marquis": 1,  # a car model the NER called a place: not what "GM" stands for
+        "org:gm europe": 1,  # begins with "gm", but "GM" is already General Motors
+    })  # fmt: skip
+    assert mapping["org:gm"] == mapping["org:general motor"] == "org:general motors"
+    assert mapping["org:gm europe"] == "org:gm europe" and mapping["place:grand marquis"] == "place:grand marquis"

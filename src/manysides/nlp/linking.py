@@ -9,10 +9,11 @@ the whole story, so they are made here, over a collection of ids with their ment
 1. one key, one thing: ids that differ only in entity class join (the class the most mentions
    have wins);
 2. a corporate designator is not part of the name: "general motors corporation" is "general motors";
-3. an acronym joins the only multi-word name in the collection whose initials it spells ("gm");
-4. near-identical spellings of one class join when each word's similarity (rapidfuzz ratio) to
+3. near-identical spellings of one class join when each word's similarity (rapidfuzz ratio) to
    its counterpart is at least FUZZY_THRESHOLD, a figure measured on eval/data/variants.tsv, not
    guessed ("dmitri peskov" / "dmitriy peskov"; "marta okonjo" stays apart from "martin okonjo");
+4. an acronym joins the only multi-word name of its own class whose initials it spells ("gm"), and is
+   then no prefix of a longer name ("GM Europe");
 5. an organisation named by its first words joins the only longer organisation they begin ("ford"
    → "ford motor company"; not when two different ones share the prefix: "united" stays apart
    from both "united nations" and "united airlines"); one named by its last words joins the only
@@ -63,15 +64,6 @@ def link_across(counts: Mapping[str, int], fuzzy_threshold: float = FUZZY_THRESH
         for other in members[1:]:
             union(members[0], other)
 
-    multiword = [key for key in by_key if len(key.split()) > 1]
-    by_initials: dict[str, set[str]] = defaultdict(set)
-    for key in multiword:
-        by_initials[_initials(key)].add(key)
-    for key, members in by_key.items():
-        words = key.split()
-        if len(words) == 1 and 2 <= len(key) <= 6 and len(expansions := by_initials.get(key, ())) == 1:
-            union(members[0], by_key[next(iter(expansions))][0])
-
     for klass in _CLASS_PRIORITY:
         candidates = sorted({keys[e] for e in counts if classes[e] == klass and len(keys[e]) >= FUZZY_MIN_LENGTH})
         for index, key in enumerate(candidates):
@@ -82,8 +74,24 @@ def link_across(counts: Mapping[str, int], fuzzy_threshold: float = FUZZY_THRESH
                 if _same_spelling(key, match, fuzzy_threshold):
                     union(by_key[key][0], by_key[later[position]][0])
 
+    # Acronyms after spellings, so "general motor" and "general motors" count as one expansion of "gm";
+    # an acronym expands only to a name of one of its own classes ("GM" the company, not the Grand Marquis).
+    by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entity, key in keys.items():
+        if len(key.split()) > 1:
+            by_initials[(classes[entity], _initials(key))].add(find(entity))
+    acronyms: set[str] = set()
+    for key, members in by_key.items():
+        if len(key.split()) == 1 and 2 <= len(key) <= 6:
+            expansions = {root for entity in members for root in by_initials.get((classes[entity], key), ())}
+            if len(expansions) == 1:
+                union(members[0], expansions.pop())
+                acronyms.add(key)
+
     org_keys = sorted({keys[e] for e in counts if classes[e] == "org"})
     for key in org_keys:
+        if key in acronyms:
+            continue  # "GM" is General Motors, not the GM Europe that begins with it
         longer = {find(by_key[other][0]) for other in org_keys if other.startswith(key + " ")}
         if len(longer) == 1:
             union(by_key[key][0], longer.pop())

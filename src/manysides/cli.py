@@ -11,7 +11,6 @@ import itertools
 import json
 import sys
 import tempfile
-from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -654,7 +653,7 @@ def outlets_unknown_command(db: str | None, outlets_file: str | None, as_json: b
     registry = load_registry(settings.outlets_file)
     with Store(settings.db_url) as store:
         resolutions = outlet_resolutions(store, registry)
-        counts = Counter(article.outlet for article in store.articles())
+        counts = store.outlet_counts()
     unknown = sorted((name for name, r in resolutions.items() if r.outlet is None), key=str.casefold)
     fuzzy = {name: r for name, r in resolutions.items() if r.by == "fuzzy"}
     if as_json:

@@ -154,3 +154,18 @@ def test_the_story_list_draws_each_storys_articles_per_outlet(client):
     segments = re.findall(r'<rect class="c\d" x="([\d.]+)" y="0" width="([\d.]+)" height="14"><title>([^<]+)</title>', bar)
     assert len(segments) == 6  # the dam story's six outlets, one article each
     assert abs(sum(float(width) for _, width, _ in segments) - 160) < 1 and float(segments[-1][0]) > 0
+
+
+def test_the_outlets_pages_list_the_databases_outlets_and_each_registry_entry(client):
+    page = client.get("/outlets").text
+    assert '<a href="/outlets/deutsche-welle">dw.com</a>' in page and "Harbour Herald" in page
+    assert "not in the registry" in page
+    filtered = client.get("/outlets", params={"country": "DE", "ownership": "state-funded"}).text
+    assert filtered.count('<a href="/outlets/deutsche-welle">') == 2  # in this database, and in the filtered registry
+    assert '<a href="/outlets/bild">' not in filtered
+    outlet = client.get("/outlets/deutsche-welle").text
+    assert "https://en.wikipedia.org/wiki/Deutsche_Welle" in outlet and "Varne Pass" in outlet
+    assert client.get("/outlets/not-an-outlet").status_code == 404
+    api = {o["outlet"]: o for o in client.get("/api/outlets").json()}
+    assert api["dw.com"]["registry"]["ownership"] == "state-funded" and api["dw.com"]["articles"] == 1
+    assert api["Meridian Wire"]["registry"] is None and api["Meridian Wire"]["stories"] == 5

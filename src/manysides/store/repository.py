@@ -297,6 +297,12 @@ class Store:
             overviews.append(StoryOverview(story_id, rows[0]["label"], len(rows), outlets, first, last))
         return sorted(overviews, key=lambda o: (o.last is None, -(o.last.toordinal() if o.last else 0), -o.articles, o.id))
 
+    def outlet_counts(self) -> dict[str, int]:
+        """Every outlet name in the store → its number of articles."""
+        query = select(articles.c.outlet, func.count()).group_by(articles.c.outlet)
+        with self.engine.connect() as conn:
+            return {outlet: count for outlet, count in conn.execute(query)}
+
     def outlet_hosts(self) -> dict[str, set[str]]:
         """Every outlet name in the store → the host names of its articles' URLs (for outlet resolution)."""
         hosts: dict[str, set[str]] = {}

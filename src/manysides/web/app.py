@@ -31,9 +31,9 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, se
 from manysides import __version__
 from manysides.errors import NotFoundError
 from manysides.ingest import ReadOptions
-from manysides.jobs import compare_story_in, entity_mentions, ingest, ingest_all, story_blindspots
+from manysides.jobs import compare_story_in, entity_mentions, ingest, ingest_all, outlet_resolutions, story_blindspots
 from manysides.outlets.coverage import BLINDSPOT_MIN_OUTLETS, BLINDSPOT_SHARE
-from manysides.outlets.registry import Registry, default_registry
+from manysides.outlets.registry import OWNERSHIP, Registry, default_registry, facts
 from manysides.model import StoryOverview
 from manysides.report.comparison import comparison_document
 from manysides.report.html import render, story_context
@@ -227,6 +227,47 @@ def create_app(db_url: str, registry: Registry | None = None) -> FastAPI:
         min_outlets: int = Query(BLINDSPOT_MIN_OUTLETS, ge=1),
     ) -> list[dict[str, Any]]:  # fmt: skip
         return [plain(b) for b in story_blindspots(db, registry, _grouping(registry, by), share, min_outlets)]
+
+    def outlets_in_store() -> list[dict[str, Any]]:
+        """Each outlet name the database holds: its articles, stories, and registry entry (None: unknown)."""
+        counts = db.outlet_counts()
+        stories: dict[str, int] = {}
+        for overview in db.story_overviews():
+            for name in overview.outlets:
+                stories[name] = stories.get(name, 0) + 1
+        return [
+            {"outlet": name, "articles": counts[name], "stories": stories.get(name, 0), "resolved_by": r.by,
+             "registry": facts(r.outlet, registry) if r.outlet else None}
+            for name, r in sorted(outlet_resolutions(db, registry).items(), key=lambda item: item[0].casefold())
+        ]  # fmt: skip
+
+    @app.get("/outlets", response_class=HTMLResponse)
+    def outlets_page(country: str = "", ownership: str = "") -> HTMLResponse:
+        """The outlets of this database (known and unknown), then the registry, filtered by country and ownership."""
+        listed = [
+            o for o in registry.outlets
+            if (not country or o.country == country) and (not ownership or o.ownership == ownership)
+        ]  # fmt: skip
+        return page(
+            "outlets.html.j2", here=outlets_in_store(), listed=listed, registry=registry, country=country,
+            ownership=ownership, ownerships=list(OWNERSHIP),
+        )  # fmt: skip
+
+    @app.get("/outlets/{outlet_id}", response_class=HTMLResponse)
+    def outlet_page(outlet_id: str) -> HTMLResponse:
+        """One registry entry: its facts with their sources, and the stories of this database it covered."""
+        outlet = registry.get(outlet_id)
+        if outlet is None:
+            raise NotFoundError(f"outlet {outlet_id!r}: not in the outlet registry")
+        names = {o["outlet"] for o in outlets_in_store() if o["registry"] and o["registry"]["id"] == outlet_id}
+        covered = [s for s in db.story_overviews() if names & set(s.outlets)]
+        return page("outlet.html.j2", outlet=facts(outlet, registry) | {"aliases": outlet.aliases, "domains": outlet.domains},
+                    names=sorted(names), stories=covered)
+
+    @app.get("/api/outlets")
+    def outlets_api() -> list[dict[str, Any]]:
+        """The outlet names of this database, each with its articles, stories and registry entry."""
+        return outlets_in_store()
 
     @app.get("/api/stories")
     def stories_api(

@@ -259,7 +259,7 @@ def create_app(db_url: str, registry: Registry | None = None) -> FastAPI:
         outlet = registry.get(outlet_id)
         if outlet is None:
             raise NotFoundError(f"outlet {outlet_id!r}: not in the outlet registry")
-        names = {o["outlet"] for o in outlets_in_store() if o["registry"] and o["registry"]["id"] == outlet_id}
+        names = {name for name, r in outlet_resolutions(db, registry).items() if r.outlet is not None and r.outlet.id == outlet_id}
         covered = [s for s in db.story_overviews() if names & set(s.outlets)]
         return page("outlet.html.j2", outlet=facts(outlet, registry) | {"aliases": outlet.aliases, "domains": outlet.domains},
                     names=sorted(names), stories=covered)

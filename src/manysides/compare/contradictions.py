@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from importlib import resources
 from itertools import combinations
 
 from manysides.compare.align import AlignedPair, Source
+from manysides.compare.lexicons import rows
 from manysides.model import Claim, Contradiction, Number
 
 COUNT_TOLERANCE = 0.005  # relative: "1,200" and "1,200.0" agree; "1,200" and "1,500" do not
@@ -174,13 +174,7 @@ def _same_predicate(first: Claim, second: Claim) -> bool:
 @cache
 def _predicate_groups() -> dict[str, str]:
     """lemma → its group's name, from data/predicates.tsv."""
-    text = (resources.files("manysides.compare") / "data" / "predicates.tsv").read_text(encoding="utf-8")
-    groups: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemmas = line.split("\t")
-            groups.update({lemma: lemmas[0] for lemma in lemmas})
-    return groups
+    return {lemma: group[0] for group in rows("predicates.tsv") for lemma in group}
 
 
 def _content_words(claim: Claim) -> set[str]:

@@ -20,11 +20,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from wordfreq import word_frequency
 
 from manysides.compare.align import Source
+from manysides.compare.lexicons import rows
 from manysides.model import DistinctiveWord, Evidence, LoadedTerm, WordChoice
 
 HEDGED = frozenset(("hedged", "alleged"))
@@ -131,16 +131,9 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){words}(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
-@cache
-def _concepts() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((row[0], tuple(row[1:])) for row in _rows("concepts.tsv"))
+def _concepts() -> list[tuple[str, tuple[str, ...]]]:
+    return [(row[0], row[1:]) for row in rows("concepts.tsv")]
 
 
-@cache
-def _loaded() -> tuple[tuple[str, str, str], ...]:
-    return tuple((row[0], row[1], row[2]) for row in _rows("loaded_terms.tsv"))
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = (resources.files("manysides.compare") / "data" / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _loaded() -> list[tuple[str, str, str]]:
+    return [(row[0], row[1], row[2]) for row in rows("loaded_terms.tsv")]

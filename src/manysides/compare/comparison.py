@@ -39,14 +39,15 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
 
     contradictions = find_contradictions(sources, pairs)
     disputed = {(c.evidence.article_id, c.evidence.start) for found in contradictions for c in (found.first, found.second)}
+    canonical = canonical_entities(source.analysis for source in sources)  # linked once, used twice
     return Comparison(
         story_id=story_id,
         articles=tuple(source.article for source in sources),
         agreements=tuple(sorted(agreements, key=lambda a: (-len(a.evidence), a.evidence[0].start))),
-        unique=tuple(_unique(sources, aligned, independent, canonical_entities(s.analysis for s in sources), disputed)),
+        unique=tuple(_unique(sources, aligned, independent, canonical, disputed)),
         contradictions=tuple(contradictions),
         quotes=tuple(quote for source in sources for quote in source.analysis.quotes),
-        entities=tuple(_entities(sources)),
+        entities=tuple(_entities(sources, canonical)),
         hedging=hedging(sources),
         timeline=tuple(_timeline(sources)),
         word_choices=tuple(word_choices(sources)),
@@ -105,9 +106,8 @@ def canonical_entities(analyses: Iterable[Analysis]) -> dict[str, str]:
     return link_across(Counter(mention.entity_id for analysis in analyses for mention in analysis.mentions))
 
 
-def _entities(sources: Sequence[Source]) -> list[EntityForms]:
+def _entities(sources: Sequence[Source], canonical: dict[str, str]) -> list[EntityForms]:
     """Each thing the story names, linked across spellings, most mentioned first."""
-    canonical = canonical_entities(source.analysis for source in sources)
     surfaces: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for source in sources:
         for mention in source.analysis.mentions:

@@ -89,7 +89,7 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
     numbers_a = [(c, n) for c in first.analysis.claims for n in c.numbers if n.unit is not None]
     numbers_b = [(c, n) for c in second.analysis.claims for n in c.numbers if n.unit is not None]
     for (claim_a, a), (claim_b, b) in ((x, y) for x in numbers_a for y in numbers_b):
-        if _unit(a) == _unit(b) and _differ(a, b) and _measured(claim_a, a) and _measured(claim_a, a) == _measured(claim_b, b):
+        if _unit(a) == _unit(b) and _differ(a, b) and (measured := _measured(claim_a, a)) and measured == _measured(claim_b, b):
             yield _number_contradiction(first, claim_a, a, second, claim_b, b)
     for currency in CURRENCIES:
         side_a = [(c, n) for c, n in numbers_a if n.unit == currency]

@@ -192,7 +192,7 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """What the nlp stage reads out of one article; `boilerplate` lists the (start, end) of lines it skipped."""
+    """What the nlp stage reads out of one article; `boilerplate` lists the (start, end) of the lines (and the dateline) it skipped."""
 
     article_id: str
     sentences: tuple[Sentence, ...]

@@ -58,3 +58,19 @@ def test_shared_words_lift_a_paraphrase_the_vectors_alone_would_miss():
     herald, ledger = source("Herald", rows_a, texts=said), source("Ledger", rows_b, texts=told)
     [pair] = aligned_pairs([herald, ledger])
     assert (pair.first[1], pair.second[1]) == (0, 0) and pair.similarity >= ALIGN_THRESHOLD
+
+
+def test_a_sentence_saying_two_things_aligns_with_both_of_their_sentences():
+    # The Gazette's one sentence says what the Times says in two: the second Times sentence is the
+    # first one's runner-up, and aligns one way because it is close enough.
+    times = source("Times", [[1, 0.2, 0], [0.5, 1, 0]])
+    gazette = source("Gazette", [[0.9, 0.3, 0], [0, 0, 1]])
+    pairs = aligned_pairs([times, gazette])
+    assert {(p.first[1], p.second[1], p.mutual) for p in pairs} == {(0, 0, True), (1, 0, False)}
+    assert sorted(facts(pairs)) == [[(times.article.id, 0), (gazette.article.id, 0)], [(times.article.id, 1), (gazette.article.id, 0)]]
+
+
+def test_a_one_way_pair_never_joins_two_facts():
+    a, b, c, d = ("a", 0), ("b", 0), ("c", 0), ("a", 1)
+    pairs = [AlignedPair(a, b, 0.9), AlignedPair(c, d, 0.8), AlignedPair(b, c, 0.7, mutual=False)]
+    assert sorted(facts(pairs)) == [[a, b], [d, c]]

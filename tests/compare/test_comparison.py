@@ -54,6 +54,22 @@ def test_outlets_that_date_an_event_alike_share_one_timeline_day():
     assert (day.date, day.granularity, sorted(e.outlet for e in day.events)) == ("2024-11-07", "day", ["Herald", "Ledger"])
 
 
+def test_a_part_of_a_day_is_on_that_days_timeline_and_a_bare_clock_time_is_not():
+    herald = source("Herald", ["The quake struck on Saturday afternoon."], [[1, 0]], dates={0: "2025-08-09TAF"})
+    ledger = source("Ledger", ["It struck on Saturday."], [[0.9, 0.2]], dates={0: "2025-08-09"})
+    wire = source("Wire", ["It struck at 14:32."], [[0.8, 0.3]], dates={0: "2025-08-11T14:32"})
+    [day] = compare_story("s", [herald, ledger, wire]).timeline
+    assert (day.date, sorted(e.outlet for e in day.events)) == ("2025-08-09", ["Herald", "Ledger"])
+
+
+def test_an_aligned_sentence_with_a_day_nobody_else_gives_is_a_unique_detail():
+    herald = source("Herald", ["The notice was issued and stays until Friday."], [[1, 0]], dates={0: "2025-03-14"})
+    ledger = source("Ledger", ["The notice was issued."], [[0.97, 0.1]])
+    comparison = compare_story("s", [herald, ledger])
+    assert len(comparison.agreements) == 1
+    assert [u.evidence.text for u in comparison.unique] == ["The notice was issued and stays until Friday."]
+
+
 def test_wording_counts_each_outlets_form_of_one_place():
     herald = source("Herald", ["Ships left Odessa."], [[1, 0]], mentions=[("Odessa", "place:odesa")])
     ledger = source("Ledger", ["Ships left Odesa."], [[1, 0]], mentions=[("Odesa", "place:odesa")])

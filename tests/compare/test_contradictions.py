@@ -151,3 +151,91 @@ def test_two_negations_agree():
     a = source("Gazette", "The fire service said nobody was hurt.", [{"subject": "nobody", "predicate": "hurt", "polarity": "negated", "attribution": "The fire service"}])
     b = source("Times", "Nobody was injured.", [{"subject": "Nobody", "predicate": "injure", "polarity": "negated"}])
     assert kinds(a, b) == []
+
+
+def quote_in(text: str, speaker: str) -> Quote:
+    return Quote(speaker, Span("x", 0, len(speaker)), None, False, "said", Span("x", 0, 4), None, False,
+                 Span("x", 0, len(text)), Span("x", 0, len(text)))
+
+
+def test_the_organisations_managing_director_speaks_for_it():
+    silent = source("Radio", "Harlow Timber did not respond to requests for comment.", [
+        {"subject": "Harlow Timber", "predicate": "respond", "polarity": "negated"}
+    ])
+    text = "Harlow Timber will rebuild its warehouse, managing director Anna Lind said."
+    quoted = source("Wire", text, [{"subject": "Harlow Timber", "predicate": "rebuild", "modality": "reported"}],
+                    (quote_in(text, "managing director Anna Lind"),))
+    [found] = find_contradictions([silent, quoted], [])
+    assert found.kind == "attribution" and "managing director Anna Lind" in found.explanation
+
+
+def test_a_police_spokesman_speaking_about_the_company_does_not_speak_for_it():
+    silent = source("Radio", "Harlow Timber did not respond to requests for comment.", [
+        {"subject": "Harlow Timber", "predicate": "respond", "polarity": "negated"}
+    ])
+    text = "Harlow Timber had ignored two warnings, a police spokesman said."
+    quoted = source("Wire", text, [{"subject": "Harlow Timber", "predicate": "ignore", "modality": "reported"}],
+                    (quote_in(text, "a police spokesman"),))
+    assert find_contradictions([silent, quoted], []) == []
+
+
+def test_no_deaths_reported_against_one_person_died_across_the_story():
+    none = source("Wire", "No deaths were reported, officials said.", [
+        {"subject": "No deaths", "predicate": "die", "polarity": "negated", "modality": "reported", "attribution": "officials"}
+    ])
+    died = source("Ledger", "One person died when a wall collapsed.", [
+        {"subject": "One person", "predicate": "die", "numbers": [Number(1, "person", "One")]}
+    ])
+    [found] = find_contradictions([none, died], [])
+    assert found.kind == "negation" and found.first.subject == "One person" and "no deaths" in found.explanation
+
+
+def test_an_absence_does_not_meet_a_hedged_report():
+    none = source("Wire", "Nobody was injured.", [{"subject": "Nobody", "predicate": "injure", "polarity": "negated"}])
+    maybe = source("Ledger", "Two workers may have been hurt.", [{"subject": "Two workers", "predicate": "hurt", "modality": "hedged"}])
+    assert find_contradictions([none, maybe], []) == []
+
+
+def test_there_was_no_alert_against_closed_because_of_an_alert():
+    denial = source("Courier", '"There was no mine alert," the director said.', [
+        {"subject": "There", "predicate": "be", "object": "no mine alert", "polarity": "negated",
+         "modality": "reported", "attribution": "the director"}
+    ])
+    cause = source("Ledger", "Agents said the port had been closed partly because of a mine alert.", [
+        {"subject": "the port", "predicate": "close", "object": "partly because of a mine alert,",
+         "modality": "reported", "attribution": "Agents"}
+    ])
+    [found] = find_contradictions([denial, cause], [])
+    assert found.kind == "denial" and "the director" in found.explanation
+
+
+def test_there_was_no_evidence_does_not_meet_a_search_for_evidence():
+    denial = source("Courier", "There was no evidence of fraud.", [
+        {"subject": "There", "predicate": "be", "object": "no evidence of fraud", "polarity": "negated"}
+    ])
+    search = source("Ledger", "Investigators are looking for evidence of fraud.", [
+        {"subject": "Investigators", "predicate": "look", "object": "for evidence of fraud"}
+    ])
+    assert find_contradictions([denial, search], []) == []
+
+
+def test_not_a_suspect_against_named_as_a_suspect():
+    named = source("Herald", "Prosecutors have named former mayor Tomas Brandl as a suspect.", [
+        {"subject": "Prosecutors", "predicate": "name", "object": "former mayor Tomas Brandl"}
+    ])
+    cleared = source("Radio", "Prosecutors said Brandl is not a suspect in the inquiry.", [
+        {"subject": "Brandl", "predicate": "be", "object": "a suspect in the inquiry", "polarity": "negated",
+         "modality": "reported", "attribution": "Prosecutors"}
+    ])
+    [found] = find_contradictions([named, cleared], [])
+    assert found.kind == "denial" and found.second.subject == "Brandl" and "Prosecutors" in found.explanation
+
+
+def test_not_a_suspect_does_not_meet_someone_else_named_as_one():
+    named = source("Herald", "Prosecutors have named a former aide as a suspect.", [
+        {"subject": "Prosecutors", "predicate": "name", "object": "a former aide"}
+    ])
+    cleared = source("Radio", "Brandl is not a suspect.", [
+        {"subject": "Brandl", "predicate": "be", "object": "a suspect", "polarity": "negated"}
+    ])
+    assert find_contradictions([named, cleared], []) == []

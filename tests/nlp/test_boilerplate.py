@@ -45,3 +45,22 @@ def test_masking_keeps_every_offset():
     assert len(masked) == len(text)
     assert masked.index("The quake") == text.index("The quake")
     assert "Okafor" not in masked and "quake kits" not in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("HALDEN, May 20 (Meridian Wire) - The Halden District Court fined Zipto.", "HALDEN, May 20 (Meridian Wire) - "),
+        ("LONDON (Reuters) - The bank raised rates.", "LONDON (Reuters) - "),
+        ("By Sam Okafor\n\nKYIV, Ukraine — Officials said on Monday.", "KYIV, Ukraine — "),
+    ],
+)
+def test_the_dateline_opening_the_story_is_skipped_but_not_the_sentence(text, dateline):
+    start, end = boilerplate_spans(text)[-1]
+    assert text[start:end] == dateline
+    assert text[end:].startswith(("The", "Officials"))
+
+
+def test_a_dash_later_in_the_story_is_no_dateline():
+    text = "The court fined Zipto on Tuesday.\nBERLIN - a second ruling is due."
+    assert boilerplate_spans(text) == ()

@@ -91,3 +91,29 @@ def test_a_subject_the_small_model_misparses_keeps_its_number_and_loses_the_clau
     claim = claim_with("About two tonnes of fertiliser leaked into the River Arden on Tuesday, the agency said.", "leak")
     assert claim.subject == "About two tonnes of fertiliser"
     assert [(n.value, n.unit) for n in claim.numbers] == [(2.0, "tonne")]
+
+
+def test_a_participle_adjunct_is_a_claim_of_the_subject_and_its_numbers_count_for_the_event():
+    text = "The Sela Marina sailed from Odesa on Tuesday carrying 45,000 tonnes of wheat."
+    carried = claim_with(text, "carry")
+    assert carried.subject == "The Sela Marina"
+    sailed = claim_with(text, "sail")
+    assert [(n.value, n.unit) for n in sailed.numbers] == [(45000.0, "tonne")]
+
+
+def test_an_absence_is_the_event_negated():
+    claim = claim_with("No deaths were reported, civil protection officials said.", "die")
+    assert (claim.subject, claim.polarity, claim.attribution) == ("No deaths", "negated", "civil protection officials")
+
+
+def test_there_were_no_injuries_is_nobody_injured():
+    assert claim_with("There were no injuries.", "injure").polarity == "negated"
+
+
+def test_a_subject_the_small_model_reads_as_a_compound_of_the_verb():
+    assert claim_with("The R9 highway links the capital Veshan with the port of Dunmere.", "link").subject == "R9 highway"
+
+
+def test_a_wire_dateline_is_not_the_subject():
+    claim = claim_with("HALDEN, May 20 (Meridian Wire) - The Halden District Court fined Zipto 2.1 million euros.", "fine")
+    assert claim.subject == "The Halden District Court"

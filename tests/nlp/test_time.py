@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from manysides.nlp.time import find_times, infer_publication_date, normalise
+from manysides.nlp.time import day_of, find_times, infer_publication_date, normalise
 
 MONDAY = date(2024, 11, 11)
 
@@ -88,3 +88,11 @@ def test_an_undated_articles_date_is_the_latest_full_date_it_names_as_past():
 
 def test_no_full_date_no_inferred_date():
     assert infer_publication_date("The ferry ran aground on Thursday, officials said.") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("2025-08-09", "2025-08-09"), ("2025-08-09TAF", "2025-08-09"), ("2025-08-09T14:32", None), ("2025-W32", None), ("P3D", None)],
+)
+def test_the_day_a_value_names(value, day):
+    assert day_of(value) == day

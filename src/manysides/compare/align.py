@@ -23,6 +23,10 @@ from manysides.model import Analysis, Article
 # found 24 of their 28 shared facts; with a fifth of the score from shared words, at 0.45, 26 of 28
 # (alignment F1 69.2 → 66.9 on the corpus, 76.2 → 84.9 on compare-dev), the contradictions as many or more.
 ALIGN_THRESHOLD = 0.45
+# A sentence whose best match already aligns with another sentence of its own article still aligns with it
+# above this (it says one of the two things the match says: "3,000 nurses walked out on Tuesday" and "the
+# strike would last 48 hours" / "3,000 nurses began a 48-hour strike on Tuesday").
+SECOND_THRESHOLD = 0.55
 LEXICAL_WEIGHT = 0.2  # share of the score given to shared content words, numbers included (the rest: cosine)
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*")
 _STOP = frozenset(
@@ -49,10 +53,12 @@ class AlignedPair:
     first: SentenceKey
     second: SentenceKey
     similarity: float
+    mutual: bool = True  # False: `first` is `second`'s best match or the other way round, not both
 
 
 def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD) -> list[AlignedPair]:
-    """Mutually best sentence pairs above the threshold, for every two articles that are not copies."""
+    """Mutually best sentence pairs above the threshold, and one-way best pairs above `SECOND_THRESHOLD`,
+    for every two articles that are not copies."""
     words = _word_matrices(sources) if LEXICAL_WEIGHT else None
     pairs = []
     for i, first in enumerate(sources):
@@ -70,16 +76,31 @@ def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD)
                     pairs.append(
                         AlignedPair((first.article.id, row), (second.article.id, int(column)), float(similarity[row, column]))
                     )
+            one_way = {(row, int(column)) for row, column in enumerate(best_in_second)} ^ {
+                (int(row), column) for column, row in enumerate(best_in_first)
+            }  # fmt: skip
+            for row, column in sorted(one_way):
+                if similarity[row, column] >= max(threshold, SECOND_THRESHOLD):
+                    key_a, key_b = (first.article.id, row), (second.article.id, column)
+                    pairs.append(AlignedPair(key_a, key_b, float(similarity[row, column]), mutual=False))
     return pairs
 
 
 def facts(pairs: Sequence[AlignedPair]) -> list[list[SentenceKey]]:
-    """Aligned pairs joined into groups, strongest pairs first; a group never takes two sentences of one article."""
+    """Aligned pairs joined into groups, strongest pairs first; a group never takes two sentences of one
+    article. A one-way pair never joins groups: it makes a group of two when one of its sentences is in
+    no group yet (the other then states two facts, and is in two groups)."""
     group_of: dict[SentenceKey, int] = {}
     groups: dict[int, list[SentenceKey]] = {}
-    for number, pair in enumerate(sorted(pairs, key=lambda p: (-p.similarity, p.first, p.second))):
+    ordered = sorted(pairs, key=lambda p: (not p.mutual, -p.similarity, p.first, p.second))
+    for number, pair in enumerate(ordered):
         a, b = group_of.get(pair.first), group_of.get(pair.second)
-        if a is None and b is None:
+        if not pair.mutual:
+            if (a is None) != (b is None):
+                lone = pair.first if a is None else pair.second
+                group_of[lone] = number
+                groups[number] = [pair.first, pair.second]
+        elif a is None and b is None:
             group_of[pair.first] = group_of[pair.second] = number  # the pair's rank: never reused
             groups[number] = [pair.first, pair.second]
         elif a is not None and b is not None:

@@ -17,6 +17,7 @@ from manysides.compare.contradictions import find_contradictions
 from manysides.compare.framing import distinctive_words, hedging, loaded_terms, word_choices
 from manysides.model import Agreement, Analysis, Claim, Comparison, EntityForms, Evidence, Number, TimelineEntry, UniqueFact
 from manysides.nlp.linking import link_across
+from manysides.nlp.time import day_of
 
 NAMED_DETAIL = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC"))  # named things whose mention is a detail
 
@@ -38,7 +39,10 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         aligned.update(group)
 
     contradictions = find_contradictions(sources, pairs)
-    disputed = {(c.evidence.article_id, c.evidence.start) for found in contradictions for c in (found.first, found.second)}
+    disputed = {
+        (c.evidence.article_id, c.evidence.start)
+        for found in contradictions if found.kind in ("number", "date") for c in (found.first, found.second)
+    }  # fmt: skip
     canonical = canonical_entities(source.analysis for source in sources)  # linked once, used twice
     return Comparison(
         story_id=story_id,
@@ -66,9 +70,10 @@ def _unique(
     disputed: set[tuple[str, int]],
 ) -> list[UniqueFact]:
     """Sentences stating a claim that align with nothing — or that align, but carry a detail no other
-    source has anywhere: a number (with its unit) or a named thing ("is bound for Alexandria", "30 days
-    to appeal" beside a shared sentence). A number another source gives differently is disputed, not
-    unique: such a sentence is a contradiction's side (`disputed`: article id, sentence start)."""
+    source has anywhere: a number (with its unit), a day or a named thing ("is bound for Alexandria", "30
+    days to appeal", "until at least Friday" beside a shared sentence). A number or day another source
+    gives differently is disputed, not unique: such a sentence is a number or date contradiction's side
+    (`disputed`: article id, sentence start)."""
     found = []
     for source in sources:
         if source.copy_of is not None:
@@ -76,6 +81,7 @@ def _unique(
         others = [s for s in sources if independent[s.article.id] != source.article.id]
         missing_from = tuple(sorted({s.article.outlet for s in others}))
         their_numbers = {_number_key(n) for s in others for c in s.analysis.claims for n in c.numbers}
+        their_days = {day_of(d) for s in others for c in s.analysis.claims for d in c.dates}
         their_things = {canonical[m.entity_id] for s in others for m in s.analysis.mentions}
         claims_at: dict[int, list[Claim]] = defaultdict(list)
         for claim in source.analysis.claims:
@@ -87,11 +93,12 @@ def _unique(
                 if (source.article.id, sentence.start) in disputed:
                     continue
                 numbers = {_number_key(n) for c in claims_at[sentence.start] for n in c.numbers if n.unit}
+                days = {day_of(d) for c in claims_at[sentence.start] for d in c.dates} - {None}
                 things = {
                     canonical[m.entity_id] for m in source.analysis.mentions
                     if sentence.start <= m.start < sentence.end and m.type in NAMED_DETAIL and source.article.outlet not in m.surface
                 }  # fmt: skip
-                if not (numbers - their_numbers or things - their_things):
+                if not (numbers - their_numbers or days - their_days or things - their_things):
                     continue
             found.append(UniqueFact(sentence.text, _evidence(source, sentence.index), missing_from))
     return found
@@ -121,15 +128,16 @@ def _entities(sources: Sequence[Source], canonical: dict[str, str]) -> list[Enti
 
 
 def _timeline(sources: Sequence[Source]) -> list[TimelineEntry]:
-    """Each day the sources date a claim to, with the sentences that do so (one per sentence and day)."""
+    """Each day the sources date a claim to ("Saturday afternoon" is Saturday), with the sentences that do
+    so (one per sentence and day)."""
     days: dict[str, dict[tuple[str, int], Evidence]] = defaultdict(dict)
     for source in sources:
         by_start = {sentence.start: sentence.index for sentence in source.analysis.sentences}
         for claim in source.analysis.claims:
-            for value in claim.dates:
-                if len(value) == 10 and claim.evidence.start in by_start:
+            for day in filter(None, map(day_of, claim.dates)):
+                if claim.evidence.start in by_start:
                     index = by_start[claim.evidence.start]
-                    days[value].setdefault((source.article.id, index), _evidence(source, index))
+                    days[day].setdefault((source.article.id, index), _evidence(source, index))
     return [
         TimelineEntry(day, "day", min((e.text for e in days[day].values()), key=len), tuple(days[day].values()))
         for day in sorted(days)

@@ -10,20 +10,27 @@ source with the same predicate), and two narrow number rules that need no alignm
 - negation: the same predicate affirmed by one source and negated by the other in its own voice;
 - denial: one source reports the claim, the other reports it denied ("X denied…", "reports that … are
   false") or negated by someone it quotes ("There was no mine alert," the director said);
-- attribution: one source says X has not commented or did not respond, another quotes X.
+- attribution: one source says X has not commented or did not respond, another quotes X (or X's
+  managing director, chief executive or spokesperson, speaking of X).
+Across the story, too: an absence ("No deaths were reported", "Nobody was hurt") meets a report of the
+event ("One person died"); a negated "there was" or "is" meets what another source takes for granted
+("There was no mine alert" / "closed because of a mine alert"; "Brandl is not a suspect" / "named Brandl
+as a suspect").
 Hedged and attributed claims are compared as claims of their sources; the explanation says who says what.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 from manysides.compare.align import AlignedPair, Source
 from manysides.compare.lexicons import rows
 from manysides.model import Claim, Contradiction, Number
+from manysides.nlp.time import day_of
 
 COUNT_TOLERANCE = 0.005  # relative: "1,200" and "1,200.0" agree; "1,200" and "1,500" do not
 PERCENT = "%"
@@ -37,6 +44,16 @@ _FUNCTION_WORDS = frozenset("the a an of in on at to for from by with and or its
 _WORD = re.compile(r"\w+(?:['’]s)?")
 NO_COMMENT_VERBS = frozenset("comment respond reply answer".split())
 ROLE_WORDS = frozenset("spokesperson spokesman spokeswoman official officials office press".split())
+# A speaker who speaks for the organisation the sentence is about: the role opens the description
+# ("managing director Anna Lind"), so "fire chief" and "a police spokesman" do not count.
+_SPOKESPERSON = re.compile(
+    r"(?:the |its |a |an )?(?:company's |firm's )?(?:managing director|chief executive|ceo|chair(?:man|woman)?|"
+    r"owner|founder|general manager|spokes(?:person|man|woman))\b",
+    re.IGNORECASE,
+)
+NOBODY = ("no ", "nobody", "none", "no one")
+_CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
+_DETERMINERS = frozenset(("a", "an", "the", "no"))
 
 
 def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair]) -> list[Contradiction]:
@@ -49,9 +66,17 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         c = contradiction
         found.setdefault((c.kind, c.explanation, c.first.predicate, c.second.predicate), c)
 
+    claims_at: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # (article id, sentence start) → its claims
+    for source in sources:
+        for claim in source.analysis.claims:
+            claims_at[(source.article.id, claim.evidence.start)].append(claim)
+
+    def claims_of(source: Source, sentence_index: int) -> list[Claim]:
+        return claims_at.get((source.article.id, source.analysis.sentences[sentence_index].start), [])
+
     for pair in pairs:
         first, second = by_id[pair.first[0]], by_id[pair.second[0]]
-        claims_a, claims_b = _claims_of(first, pair.first[1]), _claims_of(second, pair.second[1])
+        claims_a, claims_b = claims_of(first, pair.first[1]), claims_of(second, pair.second[1])
         for contradiction in _in_aligned(first, claims_a, second, claims_b):
             keep(contradiction)
     for first, second in combinations(sources, 2):
@@ -60,6 +85,10 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         for contradiction in _measures(first, second):
             keep(contradiction)
         for contradiction in _no_comment(first, second):
+            keep(contradiction)
+        for contradiction in _absences(first, second):
+            keep(contradiction)
+        for contradiction in _presupposed(first, second):
             keep(contradiction)
     return list(found.values())
 
@@ -139,15 +168,61 @@ def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
                 continue
             who = _content_words_of(silent.subject) - ROLE_WORDS
             for quote in source_b.analysis.quotes:
-                if who and who <= _content_words_of(quote.speaker):
-                    spoken = next((c for c in source_b.analysis.claims if c.evidence.start <= quote.cue_span.start < c.evidence.end), None)
-                    if spoken is not None:
-                        yield Contradiction(
-                            "attribution", silent, spoken,
-                            f"{source_a.article.outlet}: {silent.subject} did not comment; "
-                            f"{source_b.article.outlet} quotes {quote.speaker}",
-                        )
-                        break
+                spoken = next((c for c in source_b.analysis.claims if c.evidence.start <= quote.cue_span.start < c.evidence.end), None)
+                if spoken is None or not who:
+                    continue
+                speaks_for = _SPOKESPERSON.match(quote.speaker) and who <= _content_words_of(spoken.subject)
+                if who <= _content_words_of(quote.speaker) or speaks_for:
+                    yield Contradiction(
+                        "attribution", silent, spoken,
+                        f"{source_a.article.outlet}: {silent.subject} did not comment; "
+                        f"{source_b.article.outlet} quotes {quote.speaker}",
+                    )  # fmt: skip
+                    break
+
+
+def _absences(first: Source, second: Source) -> Iterator[Contradiction]:
+    """ "No deaths were reported" / "Nobody was injured" against another source's report that someone died
+    or was injured (the same verb or a synonym; the other report neither hedged nor itself a denial)."""
+    for source_a, source_b in ((first, second), (second, first)):
+        for none in source_a.analysis.claims:
+            if none.polarity != "negated" or not none.subject.casefold().startswith(NOBODY):
+                continue
+            for claim in source_b.analysis.claims:
+                if claim.polarity == "affirmed" and claim.modality in ("asserted", "reported") and _same_predicate(claim, none):
+                    yield Contradiction(
+                        "negation", claim, none,
+                        f"{source_b.article.outlet} reports it; {source_a.article.outlet}: {none.subject.casefold()}",
+                    )  # fmt: skip
+
+
+def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:
+    """A negated "there was" or "is" against a claim of another source that takes it for granted:
+    "There was no mine alert" / "the port closed because of a mine alert"; "Brandl is not a suspect" /
+    "prosecutors named Brandl as a suspect"."""
+    for source_a, source_b in ((first, second), (second, first)):
+        for negated in source_a.analysis.claims:
+            if negated.polarity != "negated" or negated.predicate != "be":
+                continue
+            words = [w for w in _WORD.findall(negated.object.casefold()) if w not in _DETERMINERS | _FUNCTION_WORDS]
+            existential = negated.subject.casefold() == "there"
+            if not words or (not existential and not _content_words_of(negated.subject)):
+                continue
+            for claim in source_b.analysis.claims:
+                if claim.polarity != "affirmed" or _denying(claim) or claim.modality in ("hedged", "alleged"):
+                    continue
+                if not all(word in claim.object.casefold() for word in words) and existential:
+                    continue  # cheap test first: most claims share none of the words
+                if existential:
+                    cause = _CAUSE.search(claim.object)
+                    taken = cause is not None and set(words) <= _content_words_of(cause.group(1))
+                else:
+                    sentence = source_b.article.text[claim.evidence.start : claim.evidence.end].casefold()
+                    taken = words[0] in sentence and bool(re.search(rf"\bas (?:a|an|the) {re.escape(words[0])}\b", sentence)) and (
+                        _content_words_of(negated.subject) <= _content_words(claim)
+                    )
+                if taken:
+                    yield _negation_or_denial(source_b, claim, source_a, negated)
 
 
 def _same_source(first: str, second: str | None) -> bool:
@@ -177,13 +252,14 @@ def _predicate_groups() -> dict[str, str]:
     return {lemma: group[0] for group in rows("predicates.tsv") for lemma in group}
 
 
-def _content_words(claim: Claim) -> set[str]:
+def _content_words(claim: Claim) -> frozenset[str]:
     return _content_words_of(f"{claim.subject} {claim.object}")
 
 
-def _content_words_of(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _content_words_of(text: str) -> frozenset[str]:
     words = (word.removesuffix("'s").removesuffix("’s") for word in _WORD.findall(text.casefold()))
-    return {word for word in words if word not in _FUNCTION_WORDS}
+    return frozenset(word for word in words if word not in _FUNCTION_WORDS)
 
 
 def _denying(claim: Claim) -> bool:
@@ -202,11 +278,6 @@ def _negation_or_denial(first: Source, claim_a: Claim, second: Source, claim_b: 
         who = other.attribution or other_outlet
         return Contradiction("denial", affirmed, other, f"{affirmed_outlet} reports it; in {other_outlet}, {who} denies it")
     return Contradiction("negation", affirmed, other, f"{affirmed_outlet} reports it; {other_outlet} says the opposite")
-
-
-def _claims_of(source: Source, sentence_index: int) -> list[Claim]:
-    sentence = source.analysis.sentences[sentence_index]
-    return [c for c in source.analysis.claims if c.evidence.start == sentence.start]
 
 
 def _kind(number: Number) -> str:
@@ -258,9 +329,8 @@ def _differ(a: Number, b: Number) -> bool:
 def _days(claims: list[Claim]) -> dict[str, Claim]:
     days: dict[str, Claim] = {}
     for claim in claims:
-        for value in claim.dates:
-            if len(value) == 10:
-                days.setdefault(value, claim)
+        for day in filter(None, map(day_of, claim.dates)):
+            days.setdefault(day, claim)
     return days
 
 

@@ -1,5 +1,7 @@
 """Lines that are not part of the story: bylines, related-link promos, photo credits, subscription
-prompts, share buttons, copyright and wire credits.
+prompts, share buttons, copyright and wire credits — and the wire dateline that opens the first story
+line ("HALDEN, May 20 (Meridian Wire) - "), which the parser would otherwise read as the subject of
+the first sentence.
 
 They stay in the stored text (offsets never move); the analysis sees them blanked out, so no
 sentence, entity or date is read from them. Each rule is a whole-line pattern, kept strict: a
@@ -32,17 +34,29 @@ _LINE_RULES = [
 ]
 _BOILERPLATE_LINE = re.compile(r"^\s*(?:" + "|".join(_LINE_RULES) + r")\s*$", re.IGNORECASE)
 _MAX_LINE = 200
+# "LONDON (Reuters) - ", "KYIV, Ukraine — ", "HALDEN, May 20 (Meridian Wire) - ": a place in capitals,
+# optionally a region or date after a comma and the agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}(?:,[ \t]+[A-Z][\w.'’ ]{1,30}?)?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+[-–—]{1,2}[ \t]+(?=\S)"
+)
 
 
 def boilerplate_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every line of `text` that is not part of the story."""
+    """(start, end) of every line of `text` that is not part of the story, and of the dateline that opens
+    the first story line."""
     spans = []
     start = 0
+    story_started = False
     for line in text.split("\n"):
         end = start + len(line)
         stripped = line.strip()
         if stripped and len(stripped) <= _MAX_LINE and _is_boilerplate(stripped):
             spans.append((start, end))
+        elif stripped and not story_started:
+            story_started = True
+            if dateline := _DATELINE.match(line):
+                spans.append((start, start + dateline.end()))
         start = end + 1
     return tuple(spans)
 

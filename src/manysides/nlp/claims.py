@@ -45,6 +45,10 @@ REPORT_NOUNS = frozenset(
     "report reports claim claims allegation allegations suggestion suggestions rumour rumours rumor rumors".split()
 )
 FALSE_WORDS = frozenset("false untrue wrong baseless unfounded fabricated inaccurate incorrect fake groundless".split())
+# "No deaths were reported", "There were no injuries": an absence, read as the event's verb negated
+# ("nobody died"), so that it meets "One person died" in another report.
+ABSENCE_NOUNS = {"death": "die", "fatality": "die", "injury": "injure", "arrest": "arrest"}
+ABSENCE_VERBS = frozenset(("report", "record", "confirm", "be", "occur"))
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
@@ -90,10 +94,12 @@ def _claim(
     sentence = verb.sent
     start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
     first, last = min(t.idx for t in clause), max(t.idx + len(t.text) for t in clause)
+    subject_text = _span_text(subject_tokens) if subject.i not in inside else _text(subject)
+    subject_text, predicate, object_text = _absence(verb) or (subject_text, _predicate(verb), _object(verb))
     return Claim(
-        subject=_span_text(subject_tokens) if subject.i not in inside else _text(subject),
-        predicate=_predicate(verb),
-        object=_object(verb),
+        subject=subject_text,
+        predicate=predicate,
+        object=object_text,
         polarity="negated" if _negated(verb) else "affirmed",
         modality=_modality(verb, quote, framed_false),
         evidence=Span(article_id, start, start + len(sentence.text.strip())),
@@ -114,13 +120,34 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             return child
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+    if (verb.dep_ == "conj" or _participle_adjunct(verb)) and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "sailed on Tuesday carrying 45,000 tonnes": the ship carried them
     if verb.dep_ == "relcl":
         return verb.head  # "the engineers who found the cracks": the engineers found
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # the small model's misparse of "Two tonnes leaked into the river, the agency said."
+    if verb.dep_ == "ROOT":
+        for child in verb.lefts:  # the small model's "The R9 highway links…": the subject as a compound
+            if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
+                return child
     return None
+
+
+def _absence(verb: Token) -> tuple[str, str, str] | None:
+    """(subject, predicate, object) of "No deaths were reported" as "No deaths / die / ''", or None."""
+    if verb.lemma_.lower() not in ABSENCE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            if (event := ABSENCE_NOUNS.get(child.lemma_.lower())) is not None:
+                return _text(child), event, ""
+    return None
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """ "…, trapping at least 14 trucks": a present participle without a subject of its own, whose doer is
+    the subject of the verb it hangs from."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _predicate(verb: Token) -> str:
@@ -208,11 +235,13 @@ def _enclosing_quote(position: int, quotes: Iterable[Quote]) -> Quote | None:
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
-    """The verb's subtree without the clauses of other claim verbs below it."""
+    """The verb's subtree without the clauses of other claim verbs below it. A participle adjunct stays:
+    it is a claim of its own, and its numbers also belong to the event ("sailed … carrying 45,000 tonnes")."""
     nested = {
         inner.i
         for child in verb.children
         if child.dep_ in ("ccomp", "conj", "advcl", "parataxis") and child.pos_ in ("VERB", "AUX")
+        and not _participle_adjunct(child)
         for inner in child.subtree
     }
     return [token for token in verb.subtree if token.i not in nested]
@@ -291,9 +320,9 @@ def _span_text(tokens: list[Token]) -> str:
         if token.i != run[-1].i + 1:
             break
         run.append(token)
-    return tokens[0].doc[run[0].i : run[-1].i + 1].text.rstrip(" ,")
+    return tokens[0].doc[run[0].i : run[-1].i + 1].text.strip().rstrip(" ,")
 
 
 def _text(token: Token) -> str:
     tokens = list(token.subtree)
-    return token.doc[tokens[0].i : tokens[-1].i + 1].text
+    return token.doc[tokens[0].i : tokens[-1].i + 1].text.strip()  # a blanked dateline leaves spaces

@@ -485,6 +485,16 @@ def _quarter_if_cued(match: re.Match[str], anchor: date | None) -> Normalised | 
 RULES = _rules()
 
 
+_CALENDAR_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(?:" + "|".join(sorted(set(PARTS_OF_DAY.values()))) + "))?")
+
+
+def day_of(value: str) -> str | None:
+    """The calendar day a value names ("2025-08-09", "2025-08-09TAF" → "2025-08-09"); None for weeks, months,
+    durations, and clock times, whose day is the article's only by default ("at 14:32")."""
+    match = _CALENDAR_DAY.fullmatch(value)
+    return match.group(1) if match else None
+
+
 def find_times(text: str, anchor: date | None) -> list[TimeExpr]:
     """Every time expression in `text`, longest first where they overlap, normalised against `anchor`."""
     candidates: list[tuple[int, int, Normalised]] = []

@@ -239,3 +239,18 @@ def test_not_a_suspect_does_not_meet_someone_else_named_as_one():
         {"subject": "Brandl", "predicate": "be", "object": "a suspect", "polarity": "negated"}
     ])
     assert find_contradictions([named, cleared], []) == []
+
+
+def test_is_safe_against_is_not_safe_in_aligned_sentences():
+    a = source("Herald", "The water was safe to drink.", [{"subject": "the water", "predicate": "be", "object": "safe to drink"}])
+    b = source("Radio", "The water was not safe to drink.", [
+        {"subject": "The water", "predicate": "be", "object": "safe to drink without boiling", "polarity": "negated"}
+    ])
+    assert kinds(a, b) == ["negation"]
+
+
+def test_two_different_states_or_subjects_of_be_are_no_contradiction():
+    safe = source("Herald", "The water was safe.", [{"subject": "the water", "predicate": "be", "object": "safe"}])
+    cloudy = source("Radio", "The water was not cloudy.", [{"subject": "The water", "predicate": "be", "object": "cloudy", "polarity": "negated"}])
+    road = source("Post", "The road was not safe.", [{"subject": "The road", "predicate": "be", "object": "safe", "polarity": "negated"}])
+    assert kinds(safe, cloudy) == [] and kinds(safe, road) == []

@@ -213,8 +213,8 @@ def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:
                     continue
                 if not all(word in claim.object.casefold() for word in words) and existential:
                     continue  # cheap test first: most claims share none of the words
-                if existential:
-                    cause = _CAUSE.search(claim.object)
+                if existential:  # "closed because of a mine alert"; "had been caused by a fuel leak"
+                    cause = _CAUSE.search(f"caused {claim.object}" if claim.predicate == "cause" else claim.object)
                     taken = cause is not None and set(words) <= _content_words_of(cause.group(1))
                 else:
                     sentence = source_b.article.text[claim.evidence.start : claim.evidence.end].casefold()
@@ -234,10 +234,22 @@ def _same_source(first: str, second: str | None) -> bool:
 
 
 def _same_statement(first: Claim, second: Claim) -> bool:
-    """Same verb or a synonym (not a light one such as "be" or "have") and a content word shared by their arguments."""
-    if not _same_predicate(first, second) or first.predicate.split()[0] in LIGHT_VERBS:
+    """Same verb or a synonym (not a light one such as "have") and a content word shared by their arguments;
+    for "be", one subject and one complement: "the water was safe to drink" / "the water was not safe"."""
+    if not _same_predicate(first, second):
+        return False
+    if first.predicate == "be":
+        heads = [_head_word(claim.object) for claim in (first, second)]
+        subjects = _content_words_of(first.subject) & _content_words_of(second.subject)
+        return heads[0] is not None and heads[0] == heads[1] and bool(subjects - {"there", "it"})
+    if first.predicate.split()[0] in LIGHT_VERBS:
         return False
     return bool(_content_words(first) & _content_words(second))
+
+
+def _head_word(phrase: str) -> str | None:
+    """The first content word of a complement: "safe to drink" → "safe", "a suspect in the inquiry" → "suspect"."""
+    return next((w for w in _WORD.findall(phrase.casefold()) if w not in _DETERMINERS | _FUNCTION_WORDS), None)
 
 
 def _same_predicate(first: Claim, second: Claim) -> bool:

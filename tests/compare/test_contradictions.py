@@ -1,10 +1,12 @@
 """Contradiction rules on hand-built claims: each kind, and the look-alikes that must not count."""
 
+from dataclasses import replace
+
 import numpy as np
 
 from manysides.compare.align import AlignedPair, Source
 from manysides.compare.contradictions import find_contradictions
-from manysides.model import Analysis, Article, Claim, Number, Quote, Sentence, Span
+from manysides.model import Analysis, Article, Claim, Mention, Number, Quote, Sentence, Span
 
 
 def source(outlet: str, text: str, claims: list[dict], quotes: tuple[Quote, ...] = ()) -> Source:
@@ -254,3 +256,30 @@ def test_two_different_states_or_subjects_of_be_are_no_contradiction():
     cloudy = source("Radio", "The water was not cloudy.", [{"subject": "The water", "predicate": "be", "object": "cloudy", "polarity": "negated"}])
     road = source("Post", "The road was not safe.", [{"subject": "The road", "predicate": "be", "object": "safe", "polarity": "negated"}])
     assert kinds(safe, cloudy) == [] and kinds(safe, road) == []
+
+
+def placed(outlet: str, text: str, predicate: str, places: list[str]) -> Source:
+    built = source(outlet, text, [{"subject": "Two crew members", "predicate": predicate}])
+    mentions = tuple(Mention(text.index(p), text.index(p) + len(p), p, f"place:{p.lower()}", "GPE") for p in places)
+    return Source(built.article, replace(built.analysis, mentions=mentions), built.vectors)
+
+
+def test_one_event_in_two_towns_is_a_place_contradiction():
+    a = placed("Gazette", "Two crew members were treated in hospital in Halsby.", "treat", ["Halsby"])
+    b = placed("Radio", "Two crew members were treated at a hospital in Orvik.", "treat", ["Orvik"])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "place" and found.explanation == "Gazette: Halsby; Radio: Orvik"
+
+
+def test_a_town_and_the_country_that_holds_it_are_no_contradiction():
+    a = placed("Gazette", "The ship was loaded in Odesa.", "load", ["Odesa"])
+    b = placed("Radio", "The ship was loaded in Ukraine.", "load", ["Ukraine"])
+    assert kinds(a, b) == []
+
+
+def test_a_place_named_without_in_or_at_and_another_verb_are_no_contradiction():
+    a = placed("Gazette", "Two crew members from Halsby were treated in Orvik.", "treat", ["Halsby", "Orvik"])
+    b = placed("Radio", "Two crew members were treated in Orvik.", "treat", ["Orvik"])
+    c = placed("Post", "Two crew members were flown to Brenna.", "fly", ["Brenna"])
+    d = placed("Wire", "Two crew members were questioned in Brenna.", "question", ["Brenna"])
+    assert kinds(a, b) == [] and kinds(b, c) == [] and kinds(b, d) == []

@@ -7,6 +7,8 @@ source with the same predicate), and two narrow number rules that need no alignm
   count) with different values; across the story, one thing measured twice ("the 410-kilometre line" /
   "the 440-kilometre line") or the only amount of one currency in each article, both said of a cost;
 - date: each sentence dates the fact to exactly one day, and the days differ;
+- place: each sentence places it ("in", "at", "near") in exactly one named place, the same verb, and the
+  places differ — neither a country nor a region, which may hold the other ("in Odesa" / "in Ukraine");
 - negation: the same predicate affirmed by one source and negated by the other in its own voice;
 - denial: one source reports the claim, the other reports it denied ("X denied…", "reports that … are
   false") or negated by someone it quotes ("There was no mine alert," the director said);
@@ -30,6 +32,7 @@ from itertools import combinations
 from manysides.compare.align import AlignedPair, Source
 from manysides.compare.lexicons import rows
 from manysides.model import Claim, Contradiction, Number
+from manysides.nlp.entities import demonyms, fold
 from manysides.nlp.time import day_of
 
 COUNT_TOLERANCE = 0.005  # relative: "1,200" and "1,200.0" agree; "1,200" and "1,500" do not
@@ -54,6 +57,9 @@ _SPOKESPERSON = re.compile(
 NOBODY = ("no ", "nobody", "none", "no one")
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _DETERMINERS = frozenset(("a", "an", "the", "no"))
+PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
+_AT_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.IGNORECASE)
+_REGION_WORDS = frozenset("region province state county district valley coast north south east west northern southern eastern western central".split())
 
 
 def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair]) -> list[Contradiction]:
@@ -94,6 +100,9 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
 
 
 def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: list[Claim]) -> Iterator[Contradiction]:
+    place = _place_conflict(first, claims_a, second, claims_b)
+    if place is not None:
+        yield place
     numbers = _number_conflict(claims_a, claims_b)
     if numbers is not None:
         (claim_a, a), (claim_b, b) = numbers
@@ -109,6 +118,41 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
         for claim_b in claims_b:
             if _same_statement(claim_a, claim_b) and claim_a.polarity != claim_b.polarity:
                 yield _negation_or_denial(first, claim_a, second, claim_b)
+
+
+def _place_conflict(first: Source, claims_a: list[Claim], second: Source, claims_b: list[Claim]) -> Contradiction | None:
+    """One place each side, different, and a verb the two sentences share (not a light one)."""
+    if not claims_a or not claims_b:
+        return None
+    place_a, place_b = _places(first, claims_a[0]), _places(second, claims_b[0])
+    if len(place_a) != 1 or len(place_b) != 1 or place_a.keys() == place_b.keys():
+        return None
+    for a in claims_a:
+        for b in claims_b:
+            if _same_predicate(a, b) and a.predicate.split()[0] not in LIGHT_VERBS:
+                (name_a,), (name_b,) = place_a.values(), place_b.values()
+                return Contradiction("place", a, b, f"{first.article.outlet}: {name_a}; {second.article.outlet}: {name_b}")
+    return None
+
+
+def _places(source: Source, claim: Claim) -> dict[str, str]:
+    """Folded name → surface of each town, site or area the claim's sentence puts something in, at or near;
+    empty when one of them is a country or a region, which may hold the other place."""
+    text, found = source.article.text, {}
+    for mention in source.analysis.mentions:
+        if claim.evidence.start <= mention.start < claim.evidence.end and mention.type in PLACE_TYPES:
+            if not _AT_PLACE.search(text[max(0, mention.start - 30) : mention.start]):
+                continue
+            name = fold(mention.surface)
+            if f"place:{name}" in _countries() or set(name.split()) & _REGION_WORDS:
+                return {}
+            found[name] = mention.surface
+    return found
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(demonyms().values())
 
 
 def _measures(first: Source, second: Source) -> Iterator[Contradiction]:

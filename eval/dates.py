@@ -9,7 +9,9 @@ Prints, beside the published figures:
   "last week", "a year ago"), the share we find and normalise to the gold value, in context, against
   the document creation time.
 
-    python eval/dates.py [--data DIR] [--json]     (DIR: searched recursively for .tml; default ../shared/data/tempeval3)
+    python eval/dates.py [--data DIR] [--json]     (DIR: searched recursively for .tml; default ../shared/data/tempeval3;
+                                                    a file name met twice — TBAQ's testpipeline/ repeats a TimeBank
+                                                    document — is scored once)
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     args = parser.parse_args()
     folder = data_dir(args.data, "tempeval3")
-    documents = [load(path) for path in sorted(folder.rglob("*.tml"))]
+    documents = list({path.name: load(path) for path in sorted(folder.rglob("*.tml"), reverse=True)}.values())
     result = score(documents)
     rows = [
         ("span F1, strict", result["span_strict"]["f1"], "best systems ≈ 82 (test)"),

@@ -45,9 +45,11 @@ def test_expression_is_normalised_against_the_article_date(expression, value):
     assert normalised.value == value
 
 
-def test_a_month_and_day_without_year_takes_the_nearest_year():
+def test_a_month_and_day_without_year_is_the_latest_such_day_or_one_in_the_coming_weeks():
     assert normalise("Dec. 30", date(2025, 1, 2)).value == "2024-12-30"
     assert normalise("Jan. 3", date(2024, 12, 30)).value == "2025-01-03"
+    assert normalise("Oct. 23", date(1999, 5, 6)).value == "1998-10-23"  # "since the Oct. 23 shooting"
+    assert normalise("Friday, Oct. 23", date(1998, 11, 21)).value == "1998-10-23"
 
 
 def test_future_tense_looks_forward():

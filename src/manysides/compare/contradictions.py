@@ -54,9 +54,9 @@ _SPOKESPERSON = re.compile(
     r"owner|founder|general manager|spokes(?:person|man|woman))\b",
     re.IGNORECASE,
 )
-NOBODY = ("no ", "nobody", "none", "no one")
+NOBODY = ("no ", "nobody", "none")  # "no one", "no deaths", "nobody", "none of the crew"
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
-_DETERMINERS = frozenset(("a", "an", "the", "no"))
+_NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _AT_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.IGNORECASE)
 _REGION_WORDS = frozenset("region province state county district valley coast north south east west northern southern eastern western central".split())
@@ -211,9 +211,11 @@ def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
             if silent.polarity != "negated" or silent.predicate.split()[0] not in NO_COMMENT_VERBS:
                 continue
             who = _content_words_of(silent.subject) - ROLE_WORDS
+            if not who:
+                continue
             for quote in source_b.analysis.quotes:
                 spoken = next((c for c in source_b.analysis.claims if c.evidence.start <= quote.cue_span.start < c.evidence.end), None)
-                if spoken is None or not who:
+                if spoken is None:
                     continue
                 speaks_for = _SPOKESPERSON.match(quote.speaker) and who <= _content_words_of(spoken.subject)
                 if who <= _content_words_of(quote.speaker) or speaks_for:
@@ -248,16 +250,16 @@ def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:
         for negated in source_a.analysis.claims:
             if negated.polarity != "negated" or negated.predicate != "be":
                 continue
-            words = [w for w in _WORD.findall(negated.object.casefold()) if w not in _DETERMINERS | _FUNCTION_WORDS]
+            words = _complement_words(negated.object)
             existential = negated.subject.casefold() == "there"
             if not words or (not existential and not _content_words_of(negated.subject)):
                 continue
             for claim in source_b.analysis.claims:
                 if claim.polarity != "affirmed" or _denying(claim) or claim.modality in ("hedged", "alleged"):
                     continue
-                if not all(word in claim.object.casefold() for word in words) and existential:
-                    continue  # cheap test first: most claims share none of the words
                 if existential:  # "closed because of a mine alert"; "had been caused by a fuel leak"
+                    if not all(word in claim.object.casefold() for word in words):
+                        continue  # cheap test first: most claims share none of the words
                     cause = _CAUSE.search(f"caused {claim.object}" if claim.predicate == "cause" else claim.object)
                     taken = cause is not None and set(words) <= _content_words_of(cause.group(1))
                 else:
@@ -293,7 +295,12 @@ def _same_statement(first: Claim, second: Claim) -> bool:
 
 def _head_word(phrase: str) -> str | None:
     """The first content word of a complement: "safe to drink" → "safe", "a suspect in the inquiry" → "suspect"."""
-    return next((w for w in _WORD.findall(phrase.casefold()) if w not in _DETERMINERS | _FUNCTION_WORDS), None)
+    return next(iter(_complement_words(phrase)), None)
+
+
+def _complement_words(phrase: str) -> list[str]:
+    """The content words of a complement, in order: "no mine alert" → ["mine", "alert"]."""
+    return [word for word in _WORD.findall(phrase.casefold()) if word not in _NOT_COMPLEMENT]
 
 
 def _same_predicate(first: Claim, second: Claim) -> bool:

@@ -9,7 +9,9 @@ report is, with the speaker as its attribution. The reporter's stance (`modality
 - hedged: "reportedly", "apparently", "may", "could", "appears to"…;
 - reported: inside what someone said;
 - asserted: the article says it in its own voice.
-Polarity is negated for "not", "never", "no longer", or a "no" object ("There was no mine alert").
+Polarity is negated for "not", "never", "no longer", or a "no" object ("There was no mine alert"); an
+absence ("No deaths were reported") is read as the event's own verb negated ("die"). A participle
+adjunct ("sailed on Tuesday, carrying 45,000 tonnes") is a claim of the main verb's subject.
 Numbers keep their unit (the noun they count, a currency or "%"); dates are the normalised time
 expressions inside the clause. Evidence is the whole sentence, the unit readers compare.
 """
@@ -138,7 +140,7 @@ def _absence(verb: Token) -> tuple[str, str, str] | None:
     if verb.lemma_.lower() not in ABSENCE_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+        if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and _determined_by_no(child):
             if (event := ABSENCE_NOUNS.get(child.lemma_.lower())) is not None:
                 return _text(child), event, ""
     return None
@@ -178,13 +180,17 @@ def _negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never",):
             return True
-        if child.dep_ in (*OBJECTS, *SUBJECTS) and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+        if child.dep_ in (*OBJECTS, *SUBJECTS) and _determined_by_no(child):
             return True  # "There was no mine alert", "No deaths were reported"
         if child.dep_ in SUBJECTS and child.lower_ in ("nobody", "nothing", "none"):
             return True
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(d.lower_ == "no" for d in child.children):
             return True
     return False
+
+
+def _determined_by_no(noun: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
 
 
 def _modality(verb: Token, quote: Quote | None, framed_false: bool) -> str:

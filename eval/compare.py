@@ -110,18 +110,21 @@ def contradiction_counts(expected: list[dict], sources: dict[tuple[str, str], So
         exact = set(_listed(story, outlets))
         gold = {(_family(kind), pair) for kind, pair in exact}
         gold_sides = {(kind, key) for kind, pair in gold for key in pair}
+
+        def right(kind: str, pair: frozenset[Key]) -> bool:
+            return (kind, pair) in gold or any((kind, key) in gold_sides for key in pair)
+
         predicted, predicted_exact = set(), set()
         for found in find_contradictions(members, aligned_pairs(members)):
             keys = frozenset(_sentence_of_claim(keyed, claim) for claim in (found.first, found.second))
             predicted.add((_family(found.kind), keys))
             predicted_exact.add((found.kind, keys))
-            right = (_family(found.kind), keys) in gold or any((_family(found.kind), key) in gold_sides for key in keys)
-            if VERBOSE and not right:
+            if VERBOSE and not right(_family(found.kind), keys):
                 print(f"  wrong? {found.kind}: {found.explanation}")
         for kind, pair in predicted:
-            right = (kind, pair) in gold or any((kind, key) in gold_sides for key in pair)
-            precision.tp += right
-            precision.fp += not right
+            is_right = right(kind, pair)
+            precision.tp += is_right
+            precision.fp += not is_right
         missed = {listed for listed in gold if not any(_matches(listed, found) for found in predicted)}
         recall.tp += len(gold) - len(missed)
         recall.fn += len(missed)

@@ -57,6 +57,17 @@ def test_future_tense_looks_forward():
     assert meeting.value == "2024-11-14"
     [vote] = find_times("The council is expected to vote in March.", MONDAY)
     assert vote.value == "2025-03"
+    [suspended] = find_times("The port has suspended operations until Thursday.", MONDAY)
+    assert suspended.value == "2024-11-14"  # a state that lasts until a day still to come
+
+
+def test_plans_and_past_states_look_back():
+    [approved] = find_times("The council approved plans for a stadium on Thursday.", MONDAY)
+    assert approved.value == "2024-11-07"  # "plans" the noun is no future tense
+    [postponed] = find_times("The hospital postponed 140 planned operations on Thursday.", MONDAY)
+    assert postponed.value == "2024-11-07"
+    [closed] = find_times("The road was closed until Thursday.", MONDAY)
+    assert closed.value == "2024-11-07"
 
 
 def test_spans_leave_out_the_preposition_and_keep_offsets():

@@ -134,16 +134,24 @@ def _year_of_day(anchor: date, month: int, day: int, future: bool) -> int:
     return anchor.year if this_year <= anchor else anchor.year - 1
 
 
+# "plan" only as a verb: "plans to meet on Friday", not "approved plans for a stadium on Tuesday" or
+# "postponed 140 planned operations after … on Tuesday".
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|would|'ll|shall|scheduled|planned|plans?|planning|set to|expects?|expected|due to|as soon as|"
-    r"as early as|going to|upcoming|to be held)\b[^.!?]*$",
+    r"\b(?:will|would|'ll|shall|scheduled|(?:plans?|planned|planning) to|planned for|set to|expects?|expected|due to|"
+    r"as soon as|as early as|going to|upcoming|to be held)\b[^.!?]*$",
     re.IGNORECASE,
 )
+# "has suspended operations until Monday", "are closed until Wednesday": a state lasting until a named day
+# that is still to come — unless the clause is in the past ("was closed until Monday").
+_UNTIL_NOW = re.compile(r"^(?![^.!?]*\b(?:was|were|had|did)\b)[^.!?]*\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
 
 
 def _future(match: re.Match[str]) -> bool:
-    """Whether the clause before the expression speaks of the future ("will meet on Thursday")."""
-    return bool(_FUTURE_CUE.search(match.string[max(0, match.start() - 80) : match.start()]))
+    """Whether the clause before the expression speaks of the future ("will meet on Thursday", "is closed
+    until Monday")."""
+    before = match.string[max(0, match.start() - 80) : match.start()]
+    clause = re.split(r"[.!?;]\s", before)[-1]
+    return bool(_FUTURE_CUE.search(before) or _UNTIL_NOW.search(clause))
 
 
 def _group(match: re.Match[str], name: str) -> str:

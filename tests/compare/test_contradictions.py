@@ -283,3 +283,69 @@ def test_a_place_named_without_in_or_at_and_another_verb_are_no_contradiction():
     c = placed("Post", "Two crew members were flown to Brenna.", "fly", ["Brenna"])
     d = placed("Wire", "Two crew members were questioned in Brenna.", "question", ["Brenna"])
     assert kinds(a, b) == [] and kinds(b, c) == [] and kinds(b, d) == []
+
+
+def test_a_site_owned_by_a_named_place_is_the_place_and_a_compass_word_does_not_make_it_a_region():
+    a = placed("Ledger", "A crane collapsed at the Brisa port's North Quay.", "collapse", ["Brisa", "North Quay"])
+    b = placed("Courier", "A crane toppled over at the East Quay of Brisa port.", "topple over", ["East Quay", "Brisa"])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "place" and found.explanation == "Ledger: North Quay; Courier: East Quay"
+
+
+def test_declined_to_comment_and_not_available_for_comment_meet_a_quote():
+    text = "Club chairman Owen Tarrant said the stadium would secure the club's future."
+    quoted = source("Radio", text, [{"subject": "the stadium", "predicate": "secure", "modality": "reported"}],
+                    (quote_in(text, "Club chairman Owen Tarrant"),))
+    away = source("Ledger", "The club's chairman, Owen Tarrant, was not available for comment.", [
+        {"subject": "The club's chairman, Owen Tarrant,", "predicate": "be", "object": "available for comment", "polarity": "negated"}
+    ])
+    declined = source("Post", "Owen Tarrant declined to comment.", [{"subject": "Owen Tarrant", "predicate": "decline"}])
+    declined_more = source("Post", "Owen Tarrant declined an invitation to the match.", [{"subject": "Owen Tarrant", "predicate": "decline"}])
+    assert kinds(away, quoted, pairs=[]) == ["attribution"] and kinds(declined, quoted, pairs=[]) == ["attribution"]
+    assert kinds(declined_more, quoted, pairs=[]) == []
+
+
+def test_escaped_unhurt_against_taken_to_hospital_with_injuries():
+    unhurt = source("Ledger", "Their drivers escaped unhurt.", [{"subject": "their drivers", "predicate": "injure", "polarity": "negated"}])
+    hurt = source("Courier", "One driver was taken to hospital with minor injuries.", [
+        {"subject": "One driver", "predicate": "take", "object": "to hospital with minor injuries"}
+    ])
+    [found] = find_contradictions([unhurt, hurt], [])
+    assert found.kind == "negation" and found.first.subject == "One driver"
+    passenger = source("Courier", "One passenger was taken to hospital with minor injuries.", [
+        {"subject": "One passenger", "predicate": "take", "object": "to hospital with minor injuries"}
+    ])
+    assert kinds(unhurt, passenger, pairs=[]) == []  # the drivers were unhurt, not everybody
+
+
+def test_two_counts_of_the_injured_contradict_across_the_story_but_not_a_count_of_the_dead():
+    ledger = source("Ledger", "One dock worker was killed and two were injured.", [
+        {"subject": "One dock worker", "predicate": "kill", "numbers": [Number(1, "worker", "One")]},
+        {"subject": "two", "predicate": "injure", "numbers": [Number(2, "worker", "two")]},
+    ])
+    courier = source("Courier", "Three other workers were hurt.", [{"subject": "Three other workers", "predicate": "hurt", "numbers": [Number(3, "worker", "Three")]}])
+    [found] = find_contradictions([ledger, courier], [])
+    assert found.kind == "number" and found.explanation == "Ledger: two workers; Courier: Three workers"
+    died = source("Courier", "Three workers died.", [{"subject": "Three workers", "predicate": "die", "numbers": [Number(3, "worker", "Three")]}])
+    wounded = source("Wire", "Two workers were wounded.", [{"subject": "Two workers", "predicate": "wound", "numbers": [Number(2, "worker", "Two")]}])
+    assert kinds(died, wounded) == []  # aligned, yet the dead and the wounded are two counts
+
+
+def test_two_tallies_of_a_vote_contradict_and_a_match_score_is_no_tally():
+    a = source("Observer", "The vote was 31 to 18.", [{"subject": "The vote", "predicate": "be", "object": "31 to 18"}])
+    b = source("Radio", "Councillors voted 29-20 to approve the stadium.", [{"subject": "Councillors", "predicate": "vote"}])
+    c = source("Ledger", "Councillors voted 31 to 18 on Tuesday.", [{"subject": "Councillors", "predicate": "vote"}])
+    d = source("Sport", "The club won 29-20 on Saturday.", [{"subject": "The club", "predicate": "win"}])
+    [found] = find_contradictions([a, b], [])
+    assert found.kind == "number" and found.explanation == "Observer: 31 to 18; Radio: 29 to 20"
+    assert kinds(a, c, pairs=[]) == [] and kinds(a, d, pairs=[]) == []
+
+
+def test_a_date_contradiction_between_two_claims_of_sentences_that_give_other_days_too():
+    a = source("Observer", "Tofu, a panda that escaped on Saturday, was caught on Tuesday.", [
+        {"subject": "a panda", "predicate": "escape", "dates": ["2026-05-30"]},
+        {"subject": "Tofu", "predicate": "catch", "dates": ["2026-06-02"]},
+    ])
+    b = source("News", "A panda escaped on Sunday.", [{"subject": "A panda", "predicate": "escape", "dates": ["2026-05-31"]}])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "date" and found.first.predicate == "escape"

@@ -117,3 +117,22 @@ def test_a_subject_the_small_model_reads_as_a_compound_of_the_verb():
 def test_a_wire_dateline_is_not_the_subject():
     claim = claim_with("HALDEN, May 20 (Meridian Wire) - The Halden District Court fined Zipto 2.1 million euros.", "fine")
     assert claim.subject == "The Halden District Court"
+
+
+def test_a_relative_clause_is_a_claim_of_its_noun_and_keeps_its_date_to_itself():
+    text = "Tofu, a red panda that escaped from the zoo on Saturday, was caught on Tuesday."
+    escaped, caught = claim_with(text, "escape"), claim_with(text, "catch")
+    assert escaped.subject == "a red panda" and escaped.dates == ("2025-06-07",)
+    assert caught.dates == ("2025-06-10",)  # the relative clause's Saturday is not when it was caught
+
+
+def test_a_bare_count_takes_the_noun_of_the_count_it_is_coordinated_with():
+    injured = claim_with("One dock worker was killed and two were injured.", "injure")
+    assert [(n.value, n.unit) for n in injured.numbers] == [(2.0, "worker")]
+    killed = claim_with("One dock worker was killed and two were injured.", "kill")
+    assert [(n.value, n.unit) for n in killed.numbers] == [(1.0, "worker")]
+
+
+def test_escaping_unhurt_is_not_being_injured():
+    claim = claim_with("Two cars were caught in the slide, but their drivers escaped unhurt.", "injure")
+    assert (claim.subject, claim.polarity) == ("their drivers", "negated")

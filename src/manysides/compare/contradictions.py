@@ -2,18 +2,21 @@
 
 Claims are compared only where two articles report the same fact (an aligned sentence pair), except
 denials, which are looked for across the story (a denied or negated claim meets every claim of another
-source with the same predicate), and two narrow number rules that need no alignment. Kinds:
+source with the same predicate), and four narrow number rules that need no alignment. Kinds:
 - number: the same kind of quantity (a count, one currency, a percentage; homes and households are one
   count) with different values; across the story, one thing measured twice ("the 410-kilometre line" /
-  "the 440-kilometre line") or the only amount of one currency in each article, both said of a cost;
-- date: each sentence dates the fact to exactly one day, and the days differ;
+  "the 440-kilometre line"), the only amount of one currency in each article, both said of a cost, or
+  the one count of the dead, injured or arrested each article gives ("two were injured" / "three hurt"),
+  or the one tally of a vote ("31 to 18" / "voted 29 to 20");
+- date: one verb (or a synonym) dated to exactly one day on each side, and the days differ;
 - place: each sentence places it ("in", "at", "near") in exactly one named place, the same verb, and the
   places differ — neither a country nor a region, which may hold the other ("in Odesa" / "in Ukraine");
 - negation: the same predicate affirmed by one source and negated by the other in its own voice;
 - denial: one source reports the claim, the other reports it denied ("X denied…", "reports that … are
   false") or negated by someone it quotes ("There was no mine alert," the director said);
-- attribution: one source says X has not commented or did not respond, another quotes X (or X's
-  managing director, chief executive or spokesperson, speaking of X).
+- attribution: one source says X has not commented, did not respond, declined to comment or was not
+  available for comment, another quotes X (or X's managing director, chief executive or spokesperson,
+  speaking of X).
 Across the story, too: an absence ("No deaths were reported", "Nobody was hurt") meets a report of the
 event ("One person died"); a negated "there was" or "is" meets what another source takes for granted
 ("There was no mine alert" / "closed because of a mine alert"; "Brandl is not a suspect" / "named Brandl
@@ -46,6 +49,7 @@ LIGHT_VERBS = frozenset("be have do say make get go take give".split())
 _FUNCTION_WORDS = frozenset("the a an of in on at to for from by with and or its their his her it they that this".split())
 _WORD = re.compile(r"\w+(?:['’]s)?")
 NO_COMMENT_VERBS = frozenset("comment respond reply answer".split())
+STAFF_WORDS = frozenset("employee worker staff member insider source".split())
 ROLE_WORDS = frozenset("spokesperson spokesman spokeswoman official officials office press".split())
 # A speaker who speaks for the organisation the sentence is about: the role opens the description
 # ("managing director Anna Lind"), so "fire chief" and "a police spokesman" do not count.
@@ -55,10 +59,19 @@ _SPOKESPERSON = re.compile(
     re.IGNORECASE,
 )
 NOBODY = ("no ", "nobody", "none")  # "no one", "no deaths", "nobody", "none of the crew"
+# Events an absence or "escaped unhurt" denies, with the stem of their noun, and the verbs that report the
+# event through that noun ("treated for injuries", "died of wounds").
+EVENT_NOUNS = {"die": ("death", "fatal"), "injure": ("injur", "wound"), "arrest": ("arrest",)}
+SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit".split())
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
+_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)
+_TALLY = re.compile(r"(?<![-–\d])\b(\d{1,4}) ?(?:to|-|–) ?(\d{1,4})\b(?![-–]\d|\s*(?:%|percent|per cent))")
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _AT_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.IGNORECASE)
+_OWNS = re.compile(r"(?:\s+[\w-]+){0,2}['’]s\b")  # after "Brisa" in "Brisa port's North Quay"
+_AT_OWNED_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+$", re.IGNORECASE)
+_SITE_WORDS = frozenset("quay pier wharf dock terminal street road avenue square park gardens bridge station gate airport harbour".split())
 _REGION_WORDS = frozenset("region province state county district valley coast north south east west northern southern eastern western central".split())
 
 
@@ -90,6 +103,11 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
             keep(contradiction)
         for contradiction in _measures(first, second):
             keep(contradiction)
+        for contradiction in _tolls(first, second):
+            keep(contradiction)
+        tally = _tallies(first, second)
+        if tally is not None:
+            keep(tally)
         for contradiction in _no_comment(first, second):
             keep(contradiction)
         for contradiction in _absences(first, second):
@@ -107,15 +125,14 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
     if numbers is not None:
         (claim_a, a), (claim_b, b) = numbers
         yield _number_contradiction(first, claim_a, a, second, claim_b, b)
-    days_a, days_b = _days(claims_a), _days(claims_b)
-    if len(days_a) == 1 and len(days_b) == 1 and days_a.keys() != days_b.keys():
-        (day_a, dated_a), (day_b, dated_b) = next(iter(days_a.items())), next(iter(days_b.items()))
-        if _same_predicate(dated_a, dated_b):
-            yield Contradiction(
-                "date", dated_a, dated_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
-            )
     for claim_a in claims_a:
         for claim_b in claims_b:
+            days_a, days_b = _days(claim_a), _days(claim_b)
+            if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b and _same_predicate(claim_a, claim_b):
+                (day_a,), (day_b,) = days_a, days_b
+                yield Contradiction(
+                    "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
+                )
             if _same_statement(claim_a, claim_b) and claim_a.polarity != claim_b.polarity:
                 yield _negation_or_denial(first, claim_a, second, claim_b)
 
@@ -141,11 +158,15 @@ def _places(source: Source, claim: Claim) -> dict[str, str]:
     text, found = source.article.text, {}
     for mention in source.analysis.mentions:
         if claim.evidence.start <= mention.start < claim.evidence.end and mention.type in PLACE_TYPES:
-            if not _AT_PLACE.search(text[max(0, mention.start - 30) : mention.start]):
+            if _OWNS.match(text, mention.end):
+                continue  # "at the Brisa port's North Quay": the place is the quay, the port holds it
+            before = text[max(0, mention.start - 40) : mention.start]
+            if not (_AT_PLACE.search(before) or _AT_OWNED_PLACE.search(before)):
                 continue
             name = fold(mention.surface)
-            if f"place:{name}" in _countries() or set(name.split()) & _REGION_WORDS:
-                return {}
+            words = set(name.split())
+            if f"place:{name}" in _countries() or (words & _REGION_WORDS and not words & _SITE_WORDS):
+                return {}  # "North Quay" is a site, "North Kestria" a region
             found[name] = mention.surface
     return found
 
@@ -171,6 +192,54 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
             (claim_a, a), (claim_b, b) = side_a[0], side_b[0]
             if _money_words(first, claim_a) & _money_words(second, claim_b):
                 yield _number_contradiction(first, claim_a, a, second, claim_b, b)
+
+
+def _tolls(first: Source, second: Source) -> Iterator[Contradiction]:
+    """Counts of the dead, the injured or the arrested compared across the story, where the sentences need
+    not align ("One dock worker was killed and two were injured" / "Three other workers were hurt"): one
+    count of each event and noun per article, said in the article's voice or a source's, never hedged."""
+    toll_a, toll_b = _toll(first), _toll(second)
+    for key in toll_a.keys() & toll_b.keys():
+        (claim_a, a), (claim_b, b) = toll_a[key], toll_b[key]
+        if a is not None and b is not None and _differ(a, b):
+            yield _number_contradiction(first, claim_a, a, second, claim_b, b)
+
+
+def _tallies(first: Source, second: Source) -> Contradiction | None:
+    """Two tallies of one vote ("The vote was 31 to 18" / "voted 29 to 20"), each article's only one."""
+    tally_a, tally_b = _tally(first), _tally(second)
+    if tally_a is None or tally_b is None or tally_a[0] == tally_b[0]:
+        return None
+    (votes_a, claim_a), (votes_b, claim_b) = tally_a, tally_b
+    return Contradiction("number", claim_a, claim_b, f"{first.article.outlet}: {votes_a}; {second.article.outlet}: {votes_b}")
+
+
+def _tally(source: Source) -> tuple[str, Claim] | None:
+    """The article's one vote tally ("31 to 18", "31-18") and a claim of its sentence, or None."""
+    found: dict[str, Claim] = {}
+    for claim in source.analysis.claims:
+        sentence = source.article.text[claim.evidence.start : claim.evidence.end]
+        if _VOTE.search(sentence):
+            for match in _TALLY.finditer(sentence):
+                found.setdefault(f"{int(match[1])} to {int(match[2])}", claim)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _toll(source: Source) -> dict[tuple[str, str], tuple[Claim, Number | None]]:
+    """(event, counted noun) → the one count the article gives of it (None for a number when it gives
+    several different ones: then it is not one toll)."""
+    tolls: dict[tuple[str, str], tuple[Claim, Number | None]] = {}
+    for claim in source.analysis.claims:
+        if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
+            continue
+        event = next((e for e in EVENT_NOUNS if _predicate_groups().get(claim.predicate) == e or _suffered(claim, e)), None)
+        for number in claim.numbers if event else ():
+            if number.unit is None:
+                continue
+            key = (event, _unit(number))
+            seen = tolls.get(key)
+            tolls[key] = (claim, number) if seen is None or (seen[1] is not None and not _differ(seen[1], number)) else (claim, None)
+    return tolls
 
 
 def _measured(claim: Claim, number: Number) -> str | None:
@@ -208,7 +277,7 @@ def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
     """"X has not commented" / "did not respond" in one source, X quoted in the other."""
     for source_a, source_b in ((first, second), (second, first)):
         for silent in source_a.analysis.claims:
-            if silent.polarity != "negated" or silent.predicate.split()[0] not in NO_COMMENT_VERBS:
+            if not _silent(source_a, silent):
                 continue
             who = _content_words_of(silent.subject) - ROLE_WORDS
             if not who:
@@ -227,19 +296,48 @@ def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
                     break
 
 
+def _silent(source: Source, claim: Claim) -> bool:
+    """ "X has not commented", "did not respond", "was not available for comment", "could not be reached for
+    comment", "declined to comment"."""
+    if claim.polarity == "negated":
+        return claim.predicate.split()[0] in NO_COMMENT_VERBS or claim.object.casefold().endswith("for comment")
+    if claim.predicate in ("decline", "refuse"):
+        sentence = source.article.text[claim.evidence.start : claim.evidence.end].casefold()
+        return bool(re.search(rf"\b{claim.predicate[:-1]}\w* to comment\b", sentence))
+    return False
+
+
 def _absences(first: Source, second: Source) -> Iterator[Contradiction]:
     """ "No deaths were reported" / "Nobody was injured" against another source's report that someone died
-    or was injured (the same verb or a synonym; the other report neither hedged nor itself a denial)."""
+    or was injured (the same verb or a synonym, or "treated for injuries"; the other report neither hedged
+    nor itself a denial); and "their drivers escaped unhurt" against "one driver was taken to hospital with
+    injuries" (a death, injury or arrest denied of someone the other report names)."""
     for source_a, source_b in ((first, second), (second, first)):
         for none in source_a.analysis.claims:
-            if none.polarity != "negated" or not none.subject.casefold().startswith(NOBODY):
+            if none.polarity != "negated":
+                continue
+            event = _predicate_groups().get(none.predicate, none.predicate)
+            nobody = none.subject.casefold().startswith(NOBODY)
+            if not nobody and event not in EVENT_NOUNS:
                 continue
             for claim in source_b.analysis.claims:
-                if claim.polarity == "affirmed" and claim.modality in ("asserted", "reported") and _same_predicate(claim, none):
+                if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
+                    continue
+                if not (_same_predicate(claim, none) or _suffered(claim, event)):
+                    continue
+                if nobody or _content_words_of(none.subject) & _content_words_of(claim.subject):
                     yield Contradiction(
                         "negation", claim, none,
                         f"{source_b.article.outlet} reports it; {source_a.article.outlet}: {none.subject.casefold()}",
                     )  # fmt: skip
+
+
+def _suffered(claim: Claim, event: str) -> bool:
+    """ "Eleven people were treated for minor injuries", "One driver was taken to hospital with injuries": a
+    report of the event (here "injure") through its noun."""
+    if event not in EVENT_NOUNS or claim.predicate not in SUFFERING_VERBS:
+        return False
+    return any(word.startswith(EVENT_NOUNS[event]) for word in _WORD.findall(claim.object.casefold()))
 
 
 def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:
@@ -276,6 +374,8 @@ def _same_source(first: str, second: str | None) -> bool:
     if second is None:
         return False
     a, b = _content_words_of(first), _content_words_of(second)
+    if (a ^ b) & STAFF_WORDS:
+        return False  # "a zoo employee" is not "the zoo"
     return bool(a and b) and (a <= b or b <= a)
 
 
@@ -321,8 +421,17 @@ def _content_words(claim: Claim) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _content_words_of(text: str) -> frozenset[str]:
-    words = (word.removesuffix("'s").removesuffix("’s") for word in _WORD.findall(text.casefold()))
+    words = (_singular(word.removesuffix("'s").removesuffix("’s")) for word in _WORD.findall(text.casefold()))
     return frozenset(word for word in words if word not in _FUNCTION_WORDS)
+
+
+def _singular(word: str) -> str:
+    """A plain plural's singular, so that "their drivers" and "one driver" share a word ("bus" stays)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _denying(claim: Claim) -> bool:
@@ -354,10 +463,16 @@ def _kind(number: Number) -> str:
 def _number_conflict(
     claims_a: list[Claim], claims_b: list[Claim]
 ) -> tuple[tuple[Claim, Number], tuple[Claim, Number]] | None:
-    """Two numbers of one kind that differ: same unit first; else the only amount of one currency, the only
-    percentage, or the only count of people on each side ("1,200 residents" and "1,500 people")."""
+    """Two numbers of one kind that differ, surest pairing first: one unit said with one verb (or a synonym);
+    then one unit of one quantity (`_same_quantity`); then the only amount of one currency, the only
+    percentage, or the only count of people on each side ("1,200 residents" and "1,500 people"). Never two
+    verbs the synonym table keeps apart: "one worker was killed" is no count of the injured."""
     numbers_a = [(claim, number) for claim in claims_a for number in claim.numbers]
     numbers_b = [(claim, number) for claim in claims_b for number in claim.numbers]
+    for a in numbers_a:
+        for b in numbers_b:
+            if a[1].unit is not None and _unit(a[1]) == _unit(b[1]) and _same_predicate(a[0], b[0]):
+                return (a, b) if _differ(a[1], b[1]) else None
     for a in numbers_a:
         for b in numbers_b:
             if a[1].unit is not None and _unit(a[1]) == _unit(b[1]) and _same_quantity(a, b):
@@ -365,8 +480,9 @@ def _number_conflict(
     for kind in {_kind(n) for _, n in numbers_a}:
         side_a = [x for x in numbers_a if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
         side_b = [x for x in numbers_b if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
-        if len(side_a) == 1 and len(side_b) == 1 and _differ(side_a[0][1], side_b[0][1]):
-            return side_a[0], side_b[0]
+        if len(side_a) == 1 and len(side_b) == 1 and not _different_events(side_a[0][0], side_b[0][0]):
+            if _differ(side_a[0][1], side_b[0][1]):
+                return side_a[0], side_b[0]
     return None
 
 
@@ -375,10 +491,18 @@ def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
     / "ordered to pay €2.4 million"), and so is a count of the subject ("60 firefighters fought" / "80
     firefighters were called"); other measures only with the same verb (a quake's depth is not how far
     away it was felt, though both are in kilometres)."""
+    if _different_events(a[0], b[0]):
+        return False
     unit = _unit(a[1])
-    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or unit == PERCENT or _same_predicate(a[0], b[0]):
+    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or unit == PERCENT:
         return True
     return a[1].text in a[0].subject and b[1].text in b[0].subject
+
+
+def _different_events(first: Claim, second: Claim) -> bool:
+    """Two verbs of two different groups of the synonym table ("kill" and "injure")."""
+    groups = _predicate_groups()
+    return first.predicate in groups and second.predicate in groups and not _same_predicate(first, second)
 
 
 def _unit(number: Number) -> str | None:
@@ -389,15 +513,21 @@ def _differ(a: Number, b: Number) -> bool:
     return abs(a.value - b.value) > COUNT_TOLERANCE * max(abs(a.value), abs(b.value))
 
 
-def _days(claims: list[Claim]) -> dict[str, Claim]:
-    days: dict[str, Claim] = {}
-    for claim in claims:
-        for day in filter(None, map(day_of, claim.dates)):
-            days.setdefault(day, claim)
-    return days
+def _days(claim: Claim) -> set[str]:
+    """The days a claim is dated to ("Saturday afternoon" is on Saturday)."""
+    return set(filter(None, map(day_of, claim.dates)))
 
 
 def _unit_text(number: Number) -> str:
+    """ " workers" after "two", "" after "€2.1 million" or "15%"."""
     if number.unit is None or number.unit == PERCENT or number.text.endswith(number.unit):
         return ""
-    return f" {number.unit}"
+    return f" {number.unit}" if number.value == 1 else f" {_plural(number.unit)}"
+
+
+def _plural(noun: str) -> str:
+    if noun in CURRENCIES or noun.endswith("s") and not noun.endswith("ss") or noun == "people":
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("ss", "x", "ch", "sh")) else "s")

@@ -10,8 +10,9 @@ report is, with the speaker as its attribution. The reporter's stance (`modality
 - reported: inside what someone said;
 - asserted: the article says it in its own voice.
 Polarity is negated for "not", "never", "no longer", or a "no" object ("There was no mine alert"); an
-absence ("No deaths were reported") is read as the event's own verb negated ("die"). A participle
-adjunct ("sailed on Tuesday, carrying 45,000 tonnes") is a claim of the main verb's subject.
+absence ("No deaths were reported") is read as the event's own verb negated ("die"), and so is "escaped
+unhurt" ("injure"). A participle adjunct ("sailed on Tuesday, carrying 45,000 tonnes") is a claim of the
+main verb's subject; a relative clause ("a panda that escaped on Saturday") is a claim of its noun.
 Numbers keep their unit (the noun they count, a currency or "%"); dates are the normalised time
 expressions inside the clause. Evidence is the whole sentence, the unit readers compare.
 """
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
 CLAUSES = frozenset(("ROOT", "conj", "ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis"))
+RELATIVE_PRONOUNS = frozenset(("WDT", "WP"))  # that, which, who
 OBJECTS = ("dobj", "attr", "acomp", "oprd", "dative", "pobj")
 NEGATIONS = frozenset(("not", "n't", "never", "no", "nobody", "nothing", "nowhere", "neither", "nor"))
 HEDGES = frozenset(
@@ -51,6 +53,7 @@ FALSE_WORDS = frozenset("false untrue wrong baseless unfounded fabricated inaccu
 # ("nobody died"), so that it meets "One person died" in another report.
 ABSENCE_NOUNS = {"death": "die", "fatality": "die", "injury": "injure", "arrest": "arrest"}
 ABSENCE_VERBS = frozenset(("report", "record", "confirm", "be", "occur"))
+UNHURT = frozenset(("unhurt", "unharmed", "uninjured", "unscathed"))
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
@@ -95,18 +98,20 @@ def _claim(
         clause = sorted([*clause, *subject_tokens], key=lambda token: token.i)
     sentence = verb.sent
     start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-    first, last = min(t.idx for t in clause), max(t.idx + len(t.text) for t in clause)
     subject_text = _span_text(subject_tokens) if subject.i not in inside else _text(subject)
-    subject_text, predicate, object_text = _absence(verb) or (subject_text, _predicate(verb), _object(verb))
+    unhurt = _unhurt(verb)
+    subject_text, predicate, object_text = _absence(verb) or (
+        (subject_text, "injure", "") if unhurt else (subject_text, _predicate(verb), _object(verb))
+    )
     return Claim(
         subject=subject_text,
         predicate=predicate,
         object=object_text,
-        polarity="negated" if _negated(verb) else "affirmed",
+        polarity="negated" if unhurt or _negated(verb) else "affirmed",
         modality=_modality(verb, quote, framed_false),
         evidence=Span(article_id, start, start + len(sentence.text.strip())),
         numbers=tuple(_numbers(clause, times)),
-        dates=tuple(t.value for t in times if first <= t.start and t.end <= last and t.granularity != "duration"),
+        dates=tuple(t.value for t in times if t.granularity != "duration" and _within(t, clause)),
         attribution=quote.speaker if quote is not None else None,
     )
 
@@ -121,7 +126,8 @@ def _subject(verb: Token) -> Token | None:
     """The verb's own subject, or for a coordinated verb ("crashed and burned") its head verb's."""
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            return child
+            # "a red panda that escaped on Saturday": the panda escaped, not "that"
+            return verb.head if verb.dep_ == "relcl" and child.tag_ in RELATIVE_PRONOUNS else child
     if (verb.dep_ == "conj" or _participle_adjunct(verb)) and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "sailed on Tuesday carrying 45,000 tonnes": the ship carried them
     if verb.dep_ == "relcl":
@@ -144,6 +150,12 @@ def _absence(verb: Token) -> tuple[str, str, str] | None:
             if (event := ABSENCE_NOUNS.get(child.lemma_.lower())) is not None:
                 return _text(child), event, ""
     return None
+
+
+def _unhurt(verb: Token) -> bool:
+    """ "Their drivers escaped unhurt", "The crew were uninjured": read as "were not injured", so that it
+    meets a report of their injuries."""
+    return any(child.lower_ in UNHURT and child.dep_ in ("acomp", "advmod", "oprd", "xcomp") for child in verb.children)
 
 
 def _participle_adjunct(verb: Token) -> bool:
@@ -241,25 +253,30 @@ def _enclosing_quote(position: int, quotes: Iterable[Quote]) -> Quote | None:
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
-    """The verb's subtree without the clauses of other claim verbs below it. A participle adjunct stays:
-    it is a claim of its own, and its numbers also belong to the event ("sailed … carrying 45,000 tonnes")."""
+    """The verb's subtree without the clauses of other claim verbs below it, a relative clause of one of
+    its nouns included ("Tofu, a panda that escaped on Saturday, was caught on Tuesday" is caught on
+    Tuesday only). A participle adjunct stays: it is a claim of its own, and its numbers also belong to
+    the event ("sailed … carrying 45,000 tonnes")."""
     nested = {
         inner.i
-        for child in verb.children
-        if child.dep_ in ("ccomp", "conj", "advcl", "parataxis") and child.pos_ in ("VERB", "AUX")
-        and not _participle_adjunct(child)
+        for child in verb.subtree
+        if child.i != verb.i and child.pos_ in ("VERB", "AUX") and not _participle_adjunct(child)
+        and (child.dep_ in ("ccomp", "conj", "advcl", "parataxis") and child.head.i == verb.i or child.dep_ == "relcl")
         for inner in child.subtree
     }
     return [token for token in verb.subtree if token.i not in nested]
 
 
+def _within(time: TimeExpr, clause: list[Token]) -> bool:
+    return any(token.idx <= time.start < token.idx + len(token.text) for token in clause)
+
+
 def _numbers(clause: list[Token], times: Sequence[TimeExpr]) -> Iterator[Number]:
     """Counts, amounts and percentages in the clause, and durations ("for five days" → 5 day); years and
     other parts of dates are left to `dates`."""
-    first, last = min(t.idx for t in clause), max(t.idx + len(t.text) for t in clause)
     for time in times:
         duration = _DURATION.match(time.value) if time.granularity == "duration" else None
-        if duration and first <= time.start and time.end <= last:
+        if duration and _within(time, clause):
             yield Number(float(duration.group(1)), _DURATION_UNITS[duration.group(2)], time.text)
     in_time = [(t.start, t.end) for t in times]
     seen: set[int] = set()
@@ -310,6 +327,11 @@ def _unit(run: list[Token]) -> str | None:
     after = last.nbor(1) if last.i + 1 < len(last.doc) else None
     if after is not None and (after.text == "%" or after.lower_ in ("percent", "per")):
         return "%"
+    if last.dep_ in SUBJECTS and last.pos_ == "NUM" and last.head.dep_ == "conj":
+        # "One worker was killed and two were injured": two workers, the noun of the first clause's count
+        counted = _subject(last.head.head)
+        if counted is not None and any(child.dep_ == "nummod" for child in counted.children):
+            return counted.lemma_.lower()
     head = last
     while head.head is not head and head.dep_ in ("nummod", "compound", "quantmod", "amod") and head.pos_ in ("NUM", "ADJ", "ADV"):
         head = head.head  # "3 million euros": 3 → million → euros

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from manysides.compare.align import ALIGN_THRESHOLD, AlignedPair, Source, aligned_pairs, facts
+from manysides.compare.align import ALIGN_THRESHOLD, SECOND_THRESHOLD, AlignedPair, Source, aligned_pairs, facts
 from manysides.model import Analysis, Article, Sentence
 
 
@@ -74,3 +74,16 @@ def test_a_one_way_pair_never_joins_two_facts():
     a, b, c, d = ("a", 0), ("b", 0), ("c", 0), ("a", 1)
     pairs = [AlignedPair(a, b, 0.9), AlignedPair(c, d, 0.8), AlignedPair(b, c, 0.7, mutual=False)]
     assert sorted(facts(pairs)) == [[a, b], [d, c]]
+
+
+def test_a_one_way_pair_that_shares_a_number_needs_only_the_mutual_threshold():
+    # "8,000 homes" in both: the runner-up aligns at the mutual threshold, below SECOND_THRESHOLD.
+    def times(second: str) -> Source:
+        return source("Times", [[1, 0, 0], [0.1, 0.5, 0.1]], texts=["boil notice issued", second])
+
+    gazette = source("Gazette", [[0.9, 0.3, 0], [0, 0, 1]], texts=["notice covers 8,000 homes", "sandbags delivered"])
+    with_number, without = times("8,000 homes affected"), times("many homes affected")
+    one_way = [p for p in aligned_pairs([with_number, gazette]) if not p.mutual]
+    assert [(p.first[1], p.second[1]) for p in one_way] == [(1, 0)]
+    assert ALIGN_THRESHOLD <= one_way[0].similarity < SECOND_THRESHOLD
+    assert [p for p in aligned_pairs([without, gazette]) if not p.mutual] == []

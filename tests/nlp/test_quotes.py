@@ -65,3 +65,9 @@ def test_a_pronoun_speaker_is_the_person_named_before_it():
 
 def test_a_sentence_without_attribution_has_no_quote():
     assert quotes_of("The spillway gates were opened on Thursday night after heavy rain.") == []
+
+
+def test_a_speech_verb_inside_what_someone_said_does_not_quote_the_speaker():
+    quote, cut = only_quote("Councillor Ian Morrow said villagers had warned the agency about cracks in the slope.")
+    assert quote.speaker == "Councillor Ian Morrow"
+    assert cut(quote.content) == "villagers had warned the agency about cracks in the slope"

@@ -29,6 +29,7 @@ ALIGN_THRESHOLD = 0.45
 SECOND_THRESHOLD = 0.55
 LEXICAL_WEIGHT = 0.2  # share of the score given to shared content words, numbers included (the rest: cosine)
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _STOP = frozenset(
     "the a an of in on at to for from by with and or but its their his her it they that this these those was were "
     "is are be been has have had will would said says told after before as into over than there which who".split()
@@ -79,8 +80,10 @@ def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD)
             one_way = {(row, int(column)) for row, column in enumerate(best_in_second)} ^ {
                 (int(row), column) for column, row in enumerate(best_in_first)
             }  # fmt: skip
+            shared_number = _shared_numbers(first, second, sorted(one_way))
             for row, column in sorted(one_way):
-                if similarity[row, column] >= max(threshold, SECOND_THRESHOLD):
+                bar = threshold if (row, column) in shared_number else max(threshold, SECOND_THRESHOLD)
+                if similarity[row, column] >= bar:
                     key_a, key_b = (first.article.id, row), (second.article.id, column)
                     pairs.append(AlignedPair(key_a, key_b, float(similarity[row, column]), mutual=False))
     return pairs
@@ -139,6 +142,21 @@ def _overlap(first: np.ndarray, second: np.ndarray) -> np.ndarray:
 
 def _content(text: str) -> set[str]:
     return {word for word in _WORD.findall(text.casefold()) if word not in _STOP}
+
+
+def _shared_numbers(first: Source, second: Source, cells: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The sentence pairs among `cells` that give one number of two or more digits ("8,000 homes"): as
+    specific as a fact gets, so a one-way pair needs no more than a mutual one."""
+    found = set()
+    for row, column in cells:
+        numbers = _numbers(first.analysis.sentences[row].text) & _numbers(second.analysis.sentences[column].text)
+        if numbers:
+            found.add((row, column))
+    return found
+
+
+def _numbers(text: str) -> set[str]:
+    return {token for token in _NUMBER.findall(text) if len(token.replace(",", "")) >= 2}
 
 
 def _copies(first: Source, second: Source) -> bool:

@@ -90,7 +90,8 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
     # "The talks failed, officials said": the verb hangs off the clause it reports; in "X, but Y,
     # a source said" it hangs off the second conjunct, and the content is both.
-    if verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i < verb.i and verb.head is not verb:
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_ in CUE_LEMMAS  # "Morrow said villagers had warned…"
+    if verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i < verb.i and verb.head is not verb and not reported:
         head = verb.head
         while head.dep_ == "conj" and head.head is not head:
             head = head.head

@@ -58,8 +58,9 @@ class AlignedPair:
 
 
 def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD) -> list[AlignedPair]:
-    """Mutually best sentence pairs above the threshold, and one-way best pairs above `SECOND_THRESHOLD`,
-    for every two articles that are not copies."""
+    """Mutually best sentence pairs above the threshold, and one-way best pairs above `SECOND_THRESHOLD`
+    (above the threshold when the two sentences give one number), for every two articles that are not
+    copies."""
     words = _word_matrices(sources) if LEXICAL_WEIGHT else None
     pairs = []
     for i, first in enumerate(sources):

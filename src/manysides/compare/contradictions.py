@@ -75,6 +75,10 @@ _SITE_WORDS = frozenset("quay pier wharf dock terminal street road avenue square
 _REGION_WORDS = frozenset("region province state county district valley coast north south east west northern southern eastern western central".split())
 
 
+Tolls = dict[tuple[str, str | None], tuple[Claim, Number | None]]  # (event, counted noun) → its one count
+Tally = tuple[str, Claim]  # "31 to 18" and a claim of its sentence
+
+
 def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair]) -> list[Contradiction]:
     by_id = {source.article.id: source for source in sources}
     found: dict[tuple[str, ...], Contradiction] = {}
@@ -98,14 +102,16 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         claims_a, claims_b = claims_of(first, pair.first[1]), claims_of(second, pair.second[1])
         for contradiction in _in_aligned(first, claims_a, second, claims_b):
             keep(contradiction)
+    tolls = {source.article.id: _toll(source) for source in sources}  # each article's, once
+    tallies = {source.article.id: _tally(source) for source in sources}
     for first, second in combinations(sources, 2):
         for contradiction in _denials(first, second):
             keep(contradiction)
         for contradiction in _measures(first, second):
             keep(contradiction)
-        for contradiction in _tolls(first, second):
+        for contradiction in _tolls(first, tolls[first.article.id], second, tolls[second.article.id]):
             keep(contradiction)
-        tally = _tallies(first, second)
+        tally = _tallies(first, tallies[first.article.id], second, tallies[second.article.id])
         if tally is not None:
             keep(tally)
         for contradiction in _no_comment(first, second):
@@ -194,27 +200,25 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
                 yield _number_contradiction(first, claim_a, a, second, claim_b, b)
 
 
-def _tolls(first: Source, second: Source) -> Iterator[Contradiction]:
+def _tolls(first: Source, toll_a: Tolls, second: Source, toll_b: Tolls) -> Iterator[Contradiction]:
     """Counts of the dead, the injured or the arrested compared across the story, where the sentences need
     not align ("One dock worker was killed and two were injured" / "Three other workers were hurt"): one
     count of each event and noun per article, said in the article's voice or a source's, never hedged."""
-    toll_a, toll_b = _toll(first), _toll(second)
     for key in toll_a.keys() & toll_b.keys():
         (claim_a, a), (claim_b, b) = toll_a[key], toll_b[key]
         if a is not None and b is not None and _differ(a, b):
             yield _number_contradiction(first, claim_a, a, second, claim_b, b)
 
 
-def _tallies(first: Source, second: Source) -> Contradiction | None:
+def _tallies(first: Source, tally_a: Tally | None, second: Source, tally_b: Tally | None) -> Contradiction | None:
     """Two tallies of one vote ("The vote was 31 to 18" / "voted 29 to 20"), each article's only one."""
-    tally_a, tally_b = _tally(first), _tally(second)
     if tally_a is None or tally_b is None or tally_a[0] == tally_b[0]:
         return None
     (votes_a, claim_a), (votes_b, claim_b) = tally_a, tally_b
     return Contradiction("number", claim_a, claim_b, f"{first.article.outlet}: {votes_a}; {second.article.outlet}: {votes_b}")
 
 
-def _tally(source: Source) -> tuple[str, Claim] | None:
+def _tally(source: Source) -> Tally | None:
     """The article's one vote tally ("31 to 18", "31-18") and a claim of its sentence, or None."""
     found: dict[str, Claim] = {}
     for claim in source.analysis.claims:
@@ -225,10 +229,10 @@ def _tally(source: Source) -> tuple[str, Claim] | None:
     return next(iter(found.items())) if len(found) == 1 else None
 
 
-def _toll(source: Source) -> dict[tuple[str, str], tuple[Claim, Number | None]]:
+def _toll(source: Source) -> Tolls:
     """(event, counted noun) → the one count the article gives of it (None for a number when it gives
     several different ones: then it is not one toll)."""
-    tolls: dict[tuple[str, str], tuple[Claim, Number | None]] = {}
+    tolls: Tolls = {}
     for claim in source.analysis.claims:
         if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
             continue

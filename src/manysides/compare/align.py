@@ -29,7 +29,6 @@ ALIGN_THRESHOLD = 0.45
 SECOND_THRESHOLD = 0.55
 LEXICAL_WEIGHT = 0.2  # share of the score given to shared content words, numbers included (the rest: cosine)
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*")
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _STOP = frozenset(
     "the a an of in on at to for from by with and or but its their his her it they that this these those was were "
     "is are be been has have had will would said says told after before as into over than there which who".split()
@@ -157,7 +156,7 @@ def _shared_numbers(first: Source, second: Source, cells: list[tuple[int, int]])
 
 
 def _numbers(text: str) -> set[str]:
-    return {token for token in _NUMBER.findall(text) if len(token.replace(",", "")) >= 2}
+    return {word for word in _content(text) if word[0].isdigit() and len(word.replace(",", "")) >= 2}
 
 
 def _copies(first: Source, second: Source) -> bool:

@@ -65,6 +65,7 @@ EVENT_NOUNS = {"die": ("death", "fatal"), "injure": ("injur", "wound"), "arrest"
 SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit".split())
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
+_DECLINED = re.compile(r"\b(?:declin|refus)\w* to comment\b", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)
 _TALLY = re.compile(r"(?<![-–\d])\b(\d{1,4}) ?(?:to|-|–) ?(\d{1,4})\b(?![-–]\d|\s*(?:%|percent|per cent))")
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
@@ -236,7 +237,7 @@ def _toll(source: Source) -> Tolls:
     for claim in source.analysis.claims:
         if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
             continue
-        event = next((e for e in EVENT_NOUNS if _predicate_groups().get(claim.predicate) == e or _suffered(claim, e)), None)
+        event = next((e for e in EVENT_NOUNS if _group(claim.predicate) == e or _suffered(claim, e)), None)
         for number in claim.numbers if event else ():
             if number.unit is None:
                 continue
@@ -306,8 +307,7 @@ def _silent(source: Source, claim: Claim) -> bool:
     if claim.polarity == "negated":
         return claim.predicate.split()[0] in NO_COMMENT_VERBS or claim.object.casefold().endswith("for comment")
     if claim.predicate in ("decline", "refuse"):
-        sentence = source.article.text[claim.evidence.start : claim.evidence.end].casefold()
-        return bool(re.search(rf"\b{claim.predicate[:-1]}\w* to comment\b", sentence))
+        return bool(_DECLINED.search(source.article.text, claim.evidence.start, claim.evidence.end))
     return False
 
 
@@ -320,7 +320,7 @@ def _absences(first: Source, second: Source) -> Iterator[Contradiction]:
         for none in source_a.analysis.claims:
             if none.polarity != "negated":
                 continue
-            event = _predicate_groups().get(none.predicate, none.predicate)
+            event = _group(none.predicate)
             nobody = none.subject.casefold().startswith(NOBODY)
             if not nobody and event not in EVENT_NOUNS:
                 continue
@@ -409,8 +409,12 @@ def _complement_words(phrase: str) -> list[str]:
 
 def _same_predicate(first: Claim, second: Claim) -> bool:
     """One verb, or two of one synonym group of data/predicates.tsv ("closed" / "shut")."""
-    groups = _predicate_groups()
-    return groups.get(first.predicate, first.predicate) == groups.get(second.predicate, second.predicate)
+    return _group(first.predicate) == _group(second.predicate)
+
+
+def _group(predicate: str) -> str:
+    """The name of the verb's synonym group, or the verb itself."""
+    return _predicate_groups().get(predicate, predicate)
 
 
 @cache
@@ -530,7 +534,7 @@ def _unit_text(number: Number) -> str:
 
 
 def _plural(noun: str) -> str:
-    if noun in CURRENCIES or noun.endswith("s") and not noun.endswith("ss") or noun == "people":
+    if noun in CURRENCIES or noun == "people" or (noun.endswith("s") and not noun.endswith("ss")):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
         return noun[:-1] + "ies"

@@ -222,7 +222,7 @@ def _complement_of_cue(verb: Token, quote: Quote) -> bool:
     engineers found cracks")? Only then does a denying or alleging cue colour it."""
     token = verb
     while not (quote.cue_span.start <= token.idx < quote.cue_span.end):
-        if token.dep_ not in ("ccomp", "xcomp", "conj", "csubj", "pcomp", "pobj") or token.head is token:
+        if token.dep_ not in ("ccomp", "xcomp", "conj", "csubj", "pcomp", "pobj") or token.head.i == token.i:
             return False
         token = token.head
     return True
@@ -333,7 +333,7 @@ def _unit(run: list[Token]) -> str | None:
         if counted is not None and any(child.dep_ == "nummod" for child in counted.children):
             return counted.lemma_.lower()
     head = last
-    while head.head is not head and head.dep_ in ("nummod", "compound", "quantmod", "amod") and head.pos_ in ("NUM", "ADJ", "ADV"):
+    while head.head.i != head.i and head.dep_ in ("nummod", "compound", "quantmod", "amod") and head.pos_ in ("NUM", "ADJ", "ADV"):
         head = head.head  # "3 million euros": 3 → million → euros
     if head.pos_ in ("NOUN", "PROPN") and head not in run:
         lemma = head.lemma_.lower()

@@ -53,7 +53,7 @@ def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) ->
         pobj = _child(to, "pobj")
         if pobj is None:
             return
-        clause = token.head if token.head is not token else None
+        clause = token.head if token.head.i != token.i else None
         cue = (token.idx, to.idx + len(to))
         content = _with_quotation(doc, *_span_without(doc, clause, exclude=token)) if clause is not None else None
         if content is not None:
@@ -77,7 +77,7 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
     if (subject := _child(verb, "nsubj")) is not None:
         return _subtree(subject)
     # "…, saying …" and "… and added …" speak with the subject of the verb they continue.
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         if (subject := _child(verb.head, "nsubj")) is not None:
             return _subtree(subject)
     return None
@@ -91,9 +91,9 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     # "The talks failed, officials said": the verb hangs off the clause it reports; in "X, but Y,
     # a source said" it hangs off the second conjunct, and the content is both.
     reported = verb.dep_ == "ccomp" and verb.head.lemma_ in CUE_LEMMAS  # "Morrow said villagers had warned…"
-    if verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i < verb.i and verb.head is not verb and not reported:
+    if verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i < verb.i and not reported:
         head = verb.head
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         start = _subtree(head)[0]
         end = _subtree(before)[1] if before is not None else _span_without(doc, head, exclude=verb)[1]

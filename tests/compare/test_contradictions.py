@@ -349,3 +349,77 @@ def test_a_date_contradiction_between_two_claims_of_sentences_that_give_other_da
     b = source("News", "A panda escaped on Sunday.", [{"subject": "A panda", "predicate": "escape", "dates": ["2026-05-31"]}])
     [found] = find_contradictions([a, b], aligned(a, b))
     assert found.kind == "date" and found.first.predicate == "escape"
+
+
+def test_opposite_outcomes_for_one_thing_contradict():
+    a = source("Valley Post", "Harlow council approved the plan on Thursday.", [
+        {"subject": "Harlow council", "predicate": "approve", "object": "the plan"}
+    ])
+    b = source("Gazette", "Harlow council rejected the plan on Thursday.", [
+        {"subject": "Harlow council", "predicate": "reject", "object": "the plan"}
+    ])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "negation" and found.explanation == "Valley Post says approved; Gazette says rejected"
+
+
+def test_opposite_outcomes_of_different_things_or_different_actors_do_not():
+    council = source("A", "The council approved the plan.", [{"subject": "The council", "predicate": "approve", "object": "the plan"}])
+    loan = source("B", "The council rejected the loan.", [{"subject": "The council", "predicate": "reject", "object": "the loan"}])
+    opposition = source("C", "The opposition rejected the plan.", [{"subject": "The opposition", "predicate": "reject", "object": "the plan"}])
+    assert kinds(council, loan) == [] and kinds(council, opposition) == []
+
+
+def test_a_state_against_its_opposite_outcome_and_a_passive_against_an_active():
+    reopened = source("River News", "The Tarn bridge reopened to traffic on Tuesday.", [
+        {"subject": "The Tarn bridge", "predicate": "reopen", "object": "to traffic"}
+    ])
+    closed = source("Tarn Weekly", "The Tarn bridge remained closed to traffic on Tuesday.", [
+        {"subject": "The Tarn bridge", "predicate": "remain", "object": "closed to traffic on Tuesday"}
+    ])
+    [found] = find_contradictions([reopened, closed], aligned(reopened, closed))
+    assert found.explanation == "River News says reopened; Tarn Weekly says remained closed"
+    passive = source("A", "The plan was approved.", [{"subject": "The plan", "predicate": "approve"}])
+    active = source("B", "Councillors rejected the plan.", [{"subject": "Councillors", "predicate": "reject", "object": "the plan"}])
+    assert kinds(passive, active) == ["negation"]
+
+
+def test_an_outcome_still_to_come_does_not_contradict_a_state():
+    reopen = source("Wire", "The agency said the road would reopen in about two weeks.", [
+        {"subject": "the road", "predicate": "reopen", "modality": "reported", "attribution": "The agency"}
+    ])
+    closed = source("Ledger", "Engineers expect the road to stay closed for at least two weeks.", [
+        {"subject": "the road", "predicate": "stay", "object": "closed for at least two weeks"}
+    ])
+    assert kinds(reopen, closed) == []
+
+
+def test_two_times_of_day_an_hour_or_more_apart_contradict():
+    a = source("Metro", "The blaze broke out at about 3 a.m.", [{"subject": "The blaze", "predicate": "break out", "dates": ["2025-10-05T03:00"]}])
+    b = source("Echo", "The blaze started at about 5 a.m.", [{"subject": "The blaze", "predicate": "start", "dates": ["2025-10-05T05:00"]}])
+    c = source("Radio", "The blaze started at 3.30 a.m.", [{"subject": "The blaze", "predicate": "start", "dates": ["2025-10-05T03:30"]}])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "date" and found.explanation == "Metro: 03:00; Echo: 05:00"
+    assert kinds(a, c) == []  # "about 3 a.m." and "3.30 a.m." are reporters rounding
+
+
+def test_one_speaker_admitting_in_one_source_what_they_deny_in_the_other():
+    def speaking(outlet: str, cue: str) -> Source:
+        text = f"Calder {cue} taking 80,000 pounds from a charity."
+        quote = Quote("Calder", Span("x", 0, 6), None, False, cue, Span("x", 7, 7 + len(cue)), None, False,
+                      Span("x", 8 + len(cue), len(text) - 1), Span("x", 0, len(text)))
+        return source(outlet, text, [], (quote,))
+
+    admitted, denied = speaking("Court News", "admitted"), speaking("Herald", "denied")
+    [found] = find_contradictions([admitted, denied], aligned(admitted, denied))
+    assert found.kind == "denial" and found.explanation == "in Court News, Calder admits it; in Herald, Calder denies it"
+    assert kinds(admitted, speaking("Wire", "admitted")) == []
+
+
+def test_a_named_persons_age_contradicts_across_the_story_and_a_common_nouns_only_where_aligned():
+    a = source("Courier", "Hale, 52, denied the charge.", [{"subject": "Hale, 52,", "predicate": "deny", "numbers": [Number(52, "age:Hale", "52")]}])
+    b = source("Record", "Peter Hale, aged 53, was convicted.", [{"subject": "Peter Hale", "predicate": "convict", "numbers": [Number(53, "age:Hale", "53")]}])
+    [found] = find_contradictions([a, b], [])
+    assert found.kind == "number" and found.explanation == "Courier: 52 years old; Record: 53 years old"
+    driver_a = source("A", "The driver, 52, was hurt.", [{"predicate": "hurt", "numbers": [Number(52, "age:driver", "52")]}])
+    driver_b = source("B", "A driver, 30, was hurt.", [{"predicate": "hurt", "numbers": [Number(30, "age:driver", "30")]}])
+    assert kinds(driver_a, driver_b, pairs=[]) == []

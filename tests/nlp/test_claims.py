@@ -136,3 +136,22 @@ def test_a_bare_count_takes_the_noun_of_the_count_it_is_coordinated_with():
 def test_escaping_unhurt_is_not_being_injured():
     claim = claim_with("Two cars were caught in the slide, but their drivers escaped unhurt.", "injure")
     assert (claim.subject, claim.polarity) == ("their drivers", "negated")
+
+
+def test_not_before_a_complement_negates():
+    assert claim_with("Ruth Calder pleaded not guilty to fraud.", "plead").polarity == "negated"
+    assert claim_with("Ruth Calder pleaded guilty to fraud.", "plead").polarity == "affirmed"
+
+
+def test_a_duration_in_hours_is_a_number():
+    [number] = claim_with("The blaze burned for six hours.", "burn").numbers
+    assert (number.value, number.unit) == (6, "hour")
+
+
+def test_an_age_is_the_age_of_the_person_it_describes():
+    ages = [
+        [(n.value, n.unit) for n in claim_with(text, "deny").numbers]
+        for text in ("Hale, 52, denied the charge.", "Peter Hale, aged 52, denied the charge.", "The 52-year-old driver denied the charge.")
+    ]
+    assert ages == [[(52, "age:Hale")], [(52, "age:Hale")], [(52, "age:driver")]]
+    assert [n.unit for n in claim_with("Shares rose to 52, up from 40.", "rise").numbers] == [None, None]

@@ -57,3 +57,15 @@ def test_dates_resolve_against_each_articles_own_date(analyses):
     assert herald_times["Thursday"] == "2025-06-12"
     assert herald_times["July"] == "2025-07"  # "would meet in July": the future
     assert {t.text: t.value for t in analyses[COURIER.id].times} == {"Friday": "2025-06-13"}
+
+
+def test_a_headline_without_a_full_stop_ends_at_the_blank_line_below_it():
+    article = Article.create(
+        outlet="Harlow Gazette", text="Councillors reject Mill Road bus lane\n\nHarlow council rejected the plan on Thursday."
+    )
+    [analysis] = default_pipeline().analyse([article])
+    assert [s.text for s in analysis.sentences] == [
+        "Councillors reject Mill Road bus lane",
+        "Harlow council rejected the plan on Thursday.",
+    ]
+    assert [c.subject for c in analysis.claims if c.predicate == "reject"] == ["Councillors", "Harlow council"]

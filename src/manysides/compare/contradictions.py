@@ -8,12 +8,16 @@ source with the same predicate), and four narrow number rules that need no align
   "the 440-kilometre line"), the only amount of one currency in each article, both said of a cost, or
   the one count of the dead, injured or arrested each article gives ("two were injured" / "three hurt"),
   or the one tally of a vote ("31 to 18" / "voted 29 to 20");
-- date: one verb (or a synonym) dated to exactly one day on each side, and the days differ;
+- date: one verb (or a synonym) dated to exactly one day on each side, and the days differ; or one time
+  of day on each side, the same day, an hour or more apart ("at about 3 a.m." / "at about 5 a.m.");
 - place: each sentence places it ("in", "at", "near") in exactly one named place, the same verb, and the
   places differ — neither a country nor a region, which may hold the other ("in Odesa" / "in Ukraine");
-- negation: the same predicate affirmed by one source and negated by the other in its own voice;
+- negation: the same predicate affirmed by one source and negated by the other in its own voice, or two
+  opposite outcomes of data/antonyms.tsv said of the same thing ("approved the plan" / "rejected the
+  plan", "the bridge reopened" / "the bridge remained closed");
 - denial: one source reports the claim, the other reports it denied ("X denied…", "reports that … are
-  false") or negated by someone it quotes ("There was no mine alert," the director said);
+  false") or negated by someone it quotes ("There was no mine alert," the director said); or one speaker
+  admits in one source what they deny in the other ("Calder admitted taking…" / "Calder denied taking…");
 - attribution: one source says X has not commented, did not respond, declined to comment or was not
   available for comment, another quotes X (or X's managing director, chief executive or spokesperson,
   speaking of X).
@@ -34,7 +38,8 @@ from itertools import combinations
 
 from manysides.compare.align import AlignedPair, Source
 from manysides.compare.lexicons import rows
-from manysides.model import Claim, Contradiction, Number
+from manysides.model import Claim, Contradiction, Number, Span
+from manysides.nlp.claims import AGE, DENIAL_CUES
 from manysides.nlp.entities import demonyms, fold
 from manysides.nlp.time import day_of
 
@@ -45,6 +50,13 @@ PEOPLE = frozenset("people person resident villager passenger civilian worker so
 # Counts of one thing under different nouns ("12,000 households" / "15,000 homes").
 UNIT_FAMILIES = {"home": "household", "house": "household", "dwelling": "household", "property": "household"}
 MONEY_WORDS = frozenset("cost costs costing price priced fine fined budget worth paid pay compensation damages loan".split())
+_IRREGULAR = {"fall": ("fell", "fallen"), "rise": ("rose", "risen"), "win": ("won",), "lose": ("lost",),
+              "uphold": ("upheld",), "forbid": ("forbade", "forbidden")}  # forms of antonyms.tsv verbs
+_PREPOSITIONS = frozenset("on in at by to for with from after before into over under about during".split())
+_ADMISSION_CUES = ("admit", "confess", "acknowledg")
+_CLOCK = re.compile(r"T(\d\d):(\d\d)")
+_TO_COME = frozenset("will would ll to expect expects expected could should may might shall".split())
+COPULAS = frozenset(("be", "remain", "stay"))
 LIGHT_VERBS = frozenset("be have do say make get go take give".split())
 _FUNCTION_WORDS = frozenset("the a an of in on at to for from by with and or its their his her it they that this".split())
 _WORD = re.compile(r"\w+(?:['’]s)?")
@@ -88,7 +100,11 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         # One per outlet pair and disputed content: in a big story twenty articles may repeat "1,200"
         # against "1,500", and the explanation (outlets, values, who denies) is the same for all of them.
         c = contradiction
-        found.setdefault((c.kind, c.explanation, c.first.predicate, c.second.predicate), c)
+        row = _antonyms().get((_outcome(c.first), _outcome(c.second))) if c.kind in ("negation", "denial") else None
+        if row is not None:  # a headline and its first sentence: "approves" / "approved"
+            found.setdefault((c.kind, c.first.evidence.article_id, c.second.evidence.article_id, row), c)
+        else:
+            found.setdefault((c.kind, c.explanation, c.first.predicate, c.second.predicate), c)
 
     claims_at: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # (article id, sentence start) → its claims
     for source in sources:
@@ -103,6 +119,9 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         claims_a, claims_b = claims_of(first, pair.first[1]), claims_of(second, pair.second[1])
         for contradiction in _in_aligned(first, claims_a, second, claims_b):
             keep(contradiction)
+        admission = _admitted_and_denied(first, pair.first[1], second, pair.second[1])
+        if admission is not None:
+            keep(admission)
     tolls = {source.article.id: _toll(source) for source in sources}  # each article's, once
     tallies = {source.article.id: _tally(source) for source in sources}
     for first, second in combinations(sources, 2):
@@ -140,8 +159,51 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
                 yield Contradiction(
                     "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
                 )
+            hour = _hour_conflict(claim_a, claim_b)
+            if hour is not None:
+                yield Contradiction("date", claim_a, claim_b, f"{first.article.outlet}: {hour[0]}; {second.article.outlet}: {hour[1]}")
             if _same_statement(claim_a, claim_b) and claim_a.polarity != claim_b.polarity:
                 yield _negation_or_denial(first, claim_a, second, claim_b)
+            elif _opposed(first, claim_a, second, claim_b):
+                kind = "denial" if "deny" in (claim_a.predicate, claim_b.predicate) else "negation"
+                yield Contradiction(
+                    kind, claim_a, claim_b,
+                    f"{_voice(first, claim_a)} {_said(first, claim_a)}; {_voice(second, claim_b)} {_said(second, claim_b)}",
+                )  # fmt: skip
+
+
+def _admitted_and_denied(first: Source, index_a: int, second: Source, index_b: int) -> Contradiction | None:
+    """One speaker admitting in one source what they deny in the other, in aligned sentences ("Calder
+    admitted taking 80,000 pounds" / "Calder denied taking 80,000 pounds"). The two speech acts are the
+    claims compared: what was admitted is often no clause of its own ("taking …")."""
+    acts_a, acts_b = _speech_acts(first, index_a), _speech_acts(second, index_b)
+    for a in acts_a:
+        for b in acts_b:
+            if {a.predicate, b.predicate} == {"admit", "deny"} and _content_words_of(a.subject) & _content_words_of(b.subject):
+                admitted, denied = (a, b) if a.predicate == "admit" else (b, a)
+                outlets = {a.evidence.article_id: first.article.outlet, b.evidence.article_id: second.article.outlet}
+                return Contradiction(
+                    "denial", admitted, denied,
+                    f"in {outlets[admitted.evidence.article_id]}, {admitted.subject} admits it; "
+                    f"in {outlets[denied.evidence.article_id]}, {denied.subject} denies it",
+                )  # fmt: skip
+    return None
+
+
+def _speech_acts(source: Source, index: int) -> list[Claim]:
+    """The sentence's admissions and denials as claims of their speakers: "admit" or "deny", and what."""
+    sentence = source.analysis.sentences[index]
+    acts = []
+    for quote in source.analysis.quotes:
+        if not sentence.start <= quote.cue_span.start < sentence.end:
+            continue
+        cue = quote.cue.casefold()
+        act = "admit" if cue.startswith(_ADMISSION_CUES) else "deny" if cue.startswith(DENIAL_CUES) else None
+        if act is not None:
+            content = source.article.text[quote.content.start : quote.content.end]
+            evidence = Span(source.article.id, sentence.start, sentence.end)
+            acts.append(Claim(quote.speaker, act, content, "affirmed", "asserted", evidence, (), (), None))
+    return acts
 
 
 def _place_conflict(first: Source, claims_a: list[Claim], second: Source, claims_b: list[Claim]) -> Contradiction | None:
@@ -185,13 +247,18 @@ def _countries() -> frozenset[str]:
 
 def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
     """Numbers compared across the whole story, where the sentences need not align: the same thing measured
-    ("the 410-kilometre line" / "the 440-kilometre line": one subject but for the number), or the only amount
-    of one currency in each article, both said of a cost, price, fine or budget."""
+    ("the 410-kilometre line" / "the 440-kilometre line": one subject but for the number), a named person's
+    age ("Hale, 52," / "Peter Hale, aged 53"), or the only amount of one currency in each article, both said
+    of a cost, price, fine or budget."""
     numbers_a = [(c, n) for c in first.analysis.claims for n in c.numbers if n.unit is not None]
     numbers_b = [(c, n) for c in second.analysis.claims for n in c.numbers if n.unit is not None]
     for (claim_a, a), (claim_b, b) in ((x, y) for x in numbers_a for y in numbers_b):
         if _unit(a) == _unit(b) and _differ(a, b) and (measured := _measured(claim_a, a)) and measured == _measured(claim_b, b):
             yield _number_contradiction(first, claim_a, a, second, claim_b, b)
+    ages_b = {n.unit: (c, n) for c, n in numbers_b if _is_age(n) and n.unit[len(AGE)].isupper()}
+    for claim_a, a in numbers_a:
+        if a.unit in ages_b and _differ(a, ages_b[a.unit][1]):  # a named person's age: "Hale, 52," / "Hale, 53,"
+            yield _number_contradiction(first, claim_a, a, second, *ages_b[a.unit])
     for currency in CURRENCIES:
         side_a = [(c, n) for c, n in numbers_a if n.unit == currency]
         side_b = [(c, n) for c, n in numbers_b if n.unit == currency]
@@ -239,8 +306,8 @@ def _toll(source: Source) -> Tolls:
             continue
         event = next((e for e in EVENT_NOUNS if _group(claim.predicate) == e or _suffered(claim, e)), None)
         for number in claim.numbers if event else ():
-            if number.unit is None:
-                continue
+            if number.unit is None or _is_age(number):
+                continue  # "a woman aged 52 was arrested" is one arrest
             key = (event, _unit(number))
             seen = tolls.get(key)
             tolls[key] = (claim, number) if seen is None or (seen[1] is not None and not _differ(seen[1], number)) else (claim, None)
@@ -397,6 +464,92 @@ def _same_statement(first: Claim, second: Claim) -> bool:
     return bool(_content_words(first) & _content_words(second))
 
 
+def _opposed(source_a: Source, first: Claim, source_b: Source, second: Claim) -> bool:
+    """Two opposite outcomes (data/antonyms.tsv), both affirmed, neither hedged nor still to come ("would
+    reopen in two weeks" and "will stay closed for two weeks" agree), of one thing: one's subject is the
+    other's object ("the plan was approved" / "rejected the plan"), or the subjects share a word and so do
+    the things they act on when both name one ("approved the plan" / "rejected the plan")."""
+    if (_outcome(first), _outcome(second)) not in _antonyms():
+        return False
+    if any(c.polarity != "affirmed" or c.modality not in ("asserted", "reported") for c in (first, second)):
+        return False
+    if _to_come(source_a, first) or _to_come(source_b, second):
+        return False
+    subject_a, subject_b = (_content_words_of(c.subject) - {"it", "they", "there"} for c in (first, second))
+    object_a, object_b = (_content_words_of(_rest_of_complement(c)) for c in (first, second))
+    if subject_a & object_b or object_a & subject_b:
+        return True  # "the plan was approved" / "the council rejected the plan"
+    if not subject_a & subject_b:
+        return False
+    things_a, things_b = (_things(c) for c in (first, second))  # "approved the plan" / "rejected a loan"
+    return not (things_a and things_b) or bool(things_a & things_b)
+
+
+def _things(claim: Claim) -> frozenset[str]:
+    """The words of a claim's object that name a thing: not an adjunct ("on bail", "by a third") nor a
+    number ("4%")."""
+    rest = _rest_of_complement(claim).strip()
+    if rest.split(" ", 1)[0].casefold() in _PREPOSITIONS:
+        return frozenset()
+    return frozenset(word for word in _content_words_of(rest) if not word[0].isdigit())
+
+
+def _outcome(claim: Claim) -> str:
+    """The verb's synonym group, or for "be", "remain" or "stay" the complement's first word ("closed")."""
+    if claim.predicate in COPULAS:
+        return _head_word(claim.object) or claim.predicate
+    return _group(claim.predicate)
+
+
+def _rest_of_complement(claim: Claim) -> str:
+    """The object without the outcome word of a copula: "closed to traffic" → "to traffic"."""
+    if claim.predicate in COPULAS:
+        return claim.object.casefold().replace(_outcome(claim), "", 1)
+    return claim.object
+
+
+@cache
+def _antonyms() -> dict[tuple[str, str], int]:
+    """(outcome, opposite outcome) both ways → its row of data/antonyms.tsv; verbs through their synonym groups."""
+    pairs: dict[tuple[str, str], int] = {}
+    for row, (left, right) in enumerate(rows("antonyms.tsv")):
+        for a in left.split():
+            for b in right.split():
+                pairs.setdefault((_group(a), _group(b)), row)
+                pairs.setdefault((_group(b), _group(a)), row)
+    return pairs
+
+
+def _voice(source: Source, claim: Claim) -> str:
+    """Who says it: the outlet, or the outlet's source ("Valley Post, citing Dana Pryce,")."""
+    return f"{source.article.outlet}, citing {claim.attribution}," if claim.attribution else source.article.outlet
+
+
+def _said(source: Source, claim: Claim) -> str:
+    """The claim's outcome word as the sentence words it ("approved", "remained closed")."""
+    words = _WORD.findall(source.article.text[claim.evidence.start : claim.evidence.end])
+    found = words[_outcome_at(words, claim)] if _outcome_at(words, claim) is not None else _outcome(claim)
+    if claim.predicate in COPULAS and claim.predicate != "be":
+        verb = next((w for w in words if w.casefold().startswith(claim.predicate[:4])), claim.predicate)
+        return f"says {verb} {found}"
+    return f"says {found}"
+
+
+def _outcome_at(words: list[str], claim: Claim) -> int | None:
+    """Where the claim's outcome word is among the sentence's words ("fell" for "fall"), if it is."""
+    word = _outcome(claim) if claim.predicate in COPULAS else claim.predicate
+    stem, forms = word[: max(4, len(word) - 2)], _IRREGULAR.get(word, ())
+    return next((i for i, w in enumerate(words) if w.casefold().startswith(stem) or w.casefold() in forms), None)
+
+
+def _to_come(source: Source, claim: Claim) -> bool:
+    """The outcome is expected, planned or conditional: "will", "would", "to" or "expected" within three
+    words before it ("the road would reopen", "expected the road to stay closed", "will be closed")."""
+    words = _WORD.findall(source.article.text[claim.evidence.start : claim.evidence.end])
+    at = _outcome_at(words, claim)
+    return at is not None and any(w.casefold() in _TO_COME for w in words[max(0, at - 3) : at])
+
+
 def _head_word(phrase: str) -> str | None:
     """The first content word of a complement: "safe to drink" → "safe", "a suspect in the inquiry" → "suspect"."""
     return next(iter(_complement_words(phrase)), None)
@@ -498,11 +651,11 @@ def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
     """Money and head counts are one quantity in two aligned sentences whatever the verb ("fined 2.1 million"
     / "ordered to pay €2.4 million"), and so is a count of the subject ("60 firefighters fought" / "80
     firefighters were called"); other measures only with the same verb (a quake's depth is not how far
-    away it was felt, though both are in kilometres)."""
+    away it was felt, though both are in kilometres); one person's age is one quantity too."""
     if _different_events(a[0], b[0]):
         return False
     unit = _unit(a[1])
-    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or unit == PERCENT:
+    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or unit == PERCENT or _is_age(a[1]):
         return True
     return a[1].text in a[0].subject and b[1].text in b[0].subject
 
@@ -526,9 +679,30 @@ def _days(claim: Claim) -> set[str]:
     return set(filter(None, map(day_of, claim.dates)))
 
 
+def _is_age(number: Number) -> bool:
+    return number.unit is not None and number.unit.startswith(AGE)
+
+
+def _hour_conflict(first: Claim, second: Claim) -> tuple[str, str] | None:
+    """One verb (or a synonym) at one time of day on each side, the same day or no day given, an hour or more
+    apart ("broke out at about 3 a.m." / "started at about 5 a.m."): the two times, or None."""
+    times_a = {value for value in first.dates if _CLOCK.search(value)}
+    times_b = {value for value in second.dates if _CLOCK.search(value)}
+    if len(times_a) != 1 or len(times_b) != 1 or not _same_predicate(first, second):
+        return None
+    (a,), (b,) = times_a, times_b
+    clock_a, clock_b = _CLOCK.search(a), _CLOCK.search(b)
+    if a[:10] != b[:10] or clock_a is None or clock_b is None:
+        return None
+    minutes_a, minutes_b = (int(c[1]) * 60 + int(c[2]) for c in (clock_a, clock_b))
+    return (clock_a[0][1:], clock_b[0][1:]) if abs(minutes_a - minutes_b) >= 60 else None
+
+
 def _unit_text(number: Number) -> str:
-    """ " workers" after "two", "" after "€2.1 million" or "15%"."""
-    if number.unit is None or number.unit == PERCENT or number.text.endswith(number.unit):
+    """ " workers" after "two", "" after "€2.1 million" or "15%", " years old" after an age."""
+    if _is_age(number):
+        return " years old"
+    if number.unit is None or number.unit == PERCENT or number.unit in number.text.casefold():
         return ""
     return f" {number.unit}" if number.value == 1 else f" {_plural(number.unit)}"
 

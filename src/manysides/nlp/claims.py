@@ -9,12 +9,15 @@ report is, with the speaker as its attribution. The reporter's stance (`modality
 - hedged: "reportedly", "apparently", "may", "could", "appears to"…;
 - reported: inside what someone said;
 - asserted: the article says it in its own voice.
-Polarity is negated for "not", "never", "no longer", or a "no" object ("There was no mine alert"); an
-absence ("No deaths were reported") is read as the event's own verb negated ("die"), and so is "escaped
-unhurt" ("injure"). A participle adjunct ("sailed on Tuesday, carrying 45,000 tonnes") is a claim of the
-main verb's subject; a relative clause ("a panda that escaped on Saturday") is a claim of its noun.
-Numbers keep their unit (the noun they count, a currency or "%"); dates are the normalised time
-expressions inside the clause. Evidence is the whole sentence, the unit readers compare.
+Polarity is negated for "not" (also before a complement: "pleaded not guilty"), "never", "no longer",
+or a "no" object ("There was no mine alert"); an absence ("No deaths were reported") is read as the
+event's own verb negated ("die"), and so is "escaped unhurt" ("injure"). A participle adjunct ("sailed
+on Tuesday, carrying 45,000 tonnes") is a claim of the main verb's subject; a relative clause ("a panda
+that escaped on Saturday") is a claim of its noun.
+Numbers keep their unit: the noun they count, a currency or "%"; a duration is a number ("for six hours"
+→ 6 hour); a person's age is "age:" and the person's word ("Hale, 52," → age:Hale, "a 52-year-old
+driver" → age:driver, "a woman aged 52"). Dates are the normalised time expressions inside the clause.
+Evidence is the whole sentence, the unit readers compare.
 """
 
 from __future__ import annotations
@@ -64,8 +67,10 @@ _NUMBER_WORDS = {
      "hundred": 100, "dozen": 12, "dozens": 12, "hundreds": 100, "thousands": 1000}  # fmt: skip
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "euro": "EUR", "dollar": "USD", "pound": "GBP"}
-_DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
-_DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([DWMYHS])$")
+_DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "TH": "hour", "TM": "minute", "TS": "second"}
+AGE = "age:"
+_AGED = frozenset(("aged", "age"))
 _NUMERIC = re.compile(r"^([€$£¥]?)(\d[\d,]*(?:\.\d+)?)(k|m|bn)?$", re.IGNORECASE)
 
 
@@ -192,6 +197,8 @@ def _negated(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never",):
             return True
+        if child.dep_ in ("acomp", "oprd") and child.pos_ == "ADJ" and any(d.dep_ == "neg" for d in child.children):
+            return True  # "pleaded not guilty", "was found not guilty"
         if child.dep_ in (*OBJECTS, *SUBJECTS) and _determined_by_no(child):
             return True  # "There was no mine alert", "No deaths were reported"
         if child.dep_ in SUBJECTS and child.lower_ in ("nobody", "nothing", "none"):
@@ -276,8 +283,9 @@ def _numbers(clause: list[Token], times: Sequence[TimeExpr]) -> Iterator[Number]
     other parts of dates are left to `dates`."""
     for time in times:
         duration = _DURATION.match(time.value) if time.granularity == "duration" else None
-        if duration and _within(time, clause):
-            yield Number(float(duration.group(1)), _DURATION_UNITS[duration.group(2)], time.text)
+        unit = _DURATION_UNITS.get(duration.group(1) + duration.group(3)) if duration else None
+        if duration and unit and _within(time, clause):
+            yield Number(float(duration.group(2)), unit, time.text)
     in_time = [(t.start, t.end) for t in times]
     seen: set[int] = set()
     for token in clause:
@@ -322,6 +330,9 @@ def _unit(run: list[Token]) -> str | None:
     if symbol and symbol.group(1):
         return _CURRENCIES[symbol.group(1)]
     before = first.nbor(-1) if first.i > 0 else None
+    age = _age_of(first, before) if len(run) == 1 else None
+    if age is not None:
+        return age
     if before is not None and before.text in _CURRENCIES:
         return _CURRENCIES[before.text]
     after = last.nbor(1) if last.i + 1 < len(last.doc) else None
@@ -339,6 +350,25 @@ def _unit(run: list[Token]) -> str | None:
         lemma = head.lemma_.lower()
         return _CURRENCIES.get(lemma, lemma)
     return None
+
+
+def _age_of(number: Token, before: Token | None) -> str | None:
+    """ "age:" and the word of the person whose age the number is, or None: "Hale, 52," (a number set off
+    by commas after a noun), "a 52-year-old driver", "a woman aged 52"."""
+    doc = number.doc
+    after = doc[number.i + 1 : number.i + 4]
+    if [t.lower_ for t in after] in (["-", "year", "-"], ["-", "years", "-"]) and number.i + 4 < len(doc) and doc[number.i + 4].lower_ == "old":
+        old = doc[number.i + 4]
+        person = old.head if old.dep_ == "amod" and old.head.pos_ in ("NOUN", "PROPN") else None
+    elif before is not None and before.lower_ in _AGED:
+        person = before.head if before.dep_ in ("amod", "acl") else None
+    elif number.dep_ == "appos" and before is not None and before.text == "," and number.i + 1 < len(doc) and doc[number.i + 1].text in (",", "."):
+        person = number.head
+    else:
+        return None
+    if person is None or person.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return AGE + (person.text if person.pos_ == "PROPN" else person.lemma_.lower())
 
 
 def _span_text(tokens: list[Token]) -> str:

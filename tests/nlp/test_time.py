@@ -37,6 +37,9 @@ MONDAY = date(2024, 11, 11)
         ("at 8 p.m.", "2024-11-11T20:00"),
         ("the 1990s", "199"),
         ("now", "PRESENT_REF"),
+        ("the current crisis", "PRESENT_REF"),
+        ("in recent years", "PAST_REF"),
+        ("over the weekend", "2024-W45-WE"),  # the weekend just gone: Saturday 9 and Sunday 10 November
     ],
 )
 def test_expression_is_normalised_against_the_article_date(expression, value):
@@ -59,6 +62,8 @@ def test_future_tense_looks_forward():
     assert vote.value == "2025-03"
     [suspended] = find_times("The port has suspended operations until Thursday.", MONDAY)
     assert suspended.value == "2024-11-14"  # a state that lasts until a day still to come
+    [announced] = find_times("The result will be announced on Thursday.", MONDAY)
+    assert announced.value == "2024-11-14"
 
 
 def test_plans_and_past_states_look_back():
@@ -68,6 +73,19 @@ def test_plans_and_past_states_look_back():
     assert postponed.value == "2024-11-07"
     [closed] = find_times("The road was closed until Thursday.", MONDAY)
     assert closed.value == "2024-11-07"
+    [announced] = find_times("They would appeal the decision, announced Thursday by the ministry.", MONDAY)
+    assert announced.value == "2024-11-07"  # a past verb governs the day, whatever the clause's "would"
+    [sales] = find_times("Shares fell after lower-than-expected sales on Thursday.", MONDAY)
+    assert sales.value == "2024-11-07"
+
+
+def test_the_weekend_is_the_one_just_gone_or_the_coming_one_in_the_future_tense():
+    [coming] = find_times("The ministers will meet at the weekend.", MONDAY)
+    assert coming.value == "2024-W46-WE"
+
+
+def test_soon_and_previously_are_no_time_expressions():
+    assert find_times("The ministry previously said the talks would end soon.", MONDAY) == []
 
 
 def test_spans_leave_out_the_preposition_and_keep_offsets():

@@ -423,3 +423,27 @@ def test_a_named_persons_age_contradicts_across_the_story_and_a_common_nouns_onl
     driver_a = source("A", "The driver, 52, was hurt.", [{"predicate": "hurt", "numbers": [Number(52, "age:driver", "52")]}])
     driver_b = source("B", "A driver, 30, was hurt.", [{"predicate": "hurt", "numbers": [Number(30, "age:driver", "30")]}])
     assert kinds(driver_a, driver_b, pairs=[]) == []
+
+
+def test_a_percentage_demanded_and_one_offered_are_two_quantities():
+    wants = source("Ledger", "The union wants a 9 percent pay rise.", [
+        {"subject": "The union", "predicate": "want", "object": "a 9 percent pay rise", "numbers": [Number(9, "%", "9")]}
+    ])
+    offered = source("Courier", "The company has offered a 5 percent rise.", [
+        {"subject": "The company", "predicate": "offer", "object": "a 5 percent rise", "numbers": [Number(5, "%", "5")]}
+    ])
+    offered_more = source("Wire", "Aerserv has offered 6 percent.", [
+        {"subject": "Aerserv", "predicate": "offer", "object": "6 percent", "numbers": [Number(6, "%", "6")]}
+    ])
+    assert kinds(wants, offered) == []
+    assert kinds(offered, offered_more) == ["number"]  # one verb: two accounts of one offer
+
+
+def test_nobody_in_a_building_denies_no_event_reported_elsewhere():
+    empty = source("Post", "No pupils or staff were in the building.", [
+        {"subject": "No pupils or staff", "predicate": "be", "object": "in the building", "polarity": "negated"}
+    ])
+    moved = source("Wire", "The school's 260 pupils will move to the community centre.", [
+        {"subject": "The school's 260 pupils", "predicate": "be", "object": "at the community centre"}
+    ])
+    assert find_contradictions([empty, moved], []) == []

@@ -389,8 +389,8 @@ def _absences(first: Source, second: Source) -> Iterator[Contradiction]:
                 continue
             event = _group(none.predicate)
             nobody = none.subject.casefold().startswith(NOBODY)
-            if not nobody and event not in EVENT_NOUNS:
-                continue
+            if (not nobody or event in LIGHT_VERBS) and event not in EVENT_NOUNS:
+                continue  # "No pupils were in the building" denies no event another source reports
             for claim in source_b.analysis.claims:
                 if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
                     continue
@@ -625,8 +625,9 @@ def _number_conflict(
     claims_a: list[Claim], claims_b: list[Claim]
 ) -> tuple[tuple[Claim, Number], tuple[Claim, Number]] | None:
     """Two numbers of one kind that differ, surest pairing first: one unit said with one verb (or a synonym);
-    then one unit of one quantity (`_same_quantity`); then the only amount of one currency, the only
-    percentage, or the only count of people on each side ("1,200 residents" and "1,500 people"). Never two
+    then one unit of one quantity (`_same_quantity`); then the only amount of one currency or the only
+    percentage on each side, said with one verb or of one subject, or the only count of people on each side
+    ("1,200 residents" and "1,500 people"). Never two
     verbs the synonym table keeps apart: "one worker was killed" is no count of the injured."""
     numbers_a = [(claim, number) for claim in claims_a for number in claim.numbers]
     numbers_b = [(claim, number) for claim in claims_b for number in claim.numbers]
@@ -642,20 +643,29 @@ def _number_conflict(
         side_a = [x for x in numbers_a if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
         side_b = [x for x in numbers_b if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
         if len(side_a) == 1 and len(side_b) == 1 and not _different_events(side_a[0][0], side_b[0][0]):
+            if kind != "count" and not _one_actor_or_act(side_a[0][0], side_b[0][0]):
+                continue  # "the union asks for 9 percent" / "the company has offered 5 percent"
             if _differ(side_a[0][1], side_b[0][1]):
                 return side_a[0], side_b[0]
     return None
 
 
+def _one_actor_or_act(first: Claim, second: Claim) -> bool:
+    """The same verb (or a synonym), or subjects sharing a word: an amount or a percentage said of one thing."""
+    return _same_predicate(first, second) or bool(_content_words_of(first.subject) & _content_words_of(second.subject))
+
+
 def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
     """Money and head counts are one quantity in two aligned sentences whatever the verb ("fined 2.1 million"
-    / "ordered to pay €2.4 million"), and so is a count of the subject ("60 firefighters fought" / "80
+    / "ordered to pay €2.4 million"), a percentage when the verb or the subject is one, and so is a count of the subject ("60 firefighters fought" / "80
     firefighters were called"); other measures only with the same verb (a quake's depth is not how far
     away it was felt, though both are in kilometres); one person's age is one quantity too."""
     if _different_events(a[0], b[0]):
         return False
     unit = _unit(a[1])
-    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or unit == PERCENT or _is_age(a[1]):
+    if unit == PERCENT:
+        return _one_actor_or_act(a[0], b[0])  # "the union wants 9 percent" / "the company offered 5 percent"
+    if unit in CURRENCIES or unit in PEOPLE or unit == "household" or _is_age(a[1]):
         return True
     return a[1].text in a[0].subject and b[1].text in b[0].subject
 

@@ -528,7 +528,8 @@ def _voice(source: Source, claim: Claim) -> str:
 def _said(source: Source, claim: Claim) -> str:
     """The claim's outcome word as the sentence words it ("approved", "remained closed")."""
     words = _WORD.findall(source.article.text[claim.evidence.start : claim.evidence.end])
-    found = words[_outcome_at(words, claim)] if _outcome_at(words, claim) is not None else _outcome(claim)
+    at = _outcome_at(words, claim)
+    found = words[at] if at is not None else _outcome(claim)
     if claim.predicate in COPULAS and claim.predicate != "be":
         verb = next((w for w in words if w.casefold().startswith(claim.predicate[:4])), claim.predicate)
         return f"says {verb} {found}"

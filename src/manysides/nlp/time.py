@@ -397,7 +397,7 @@ _IN_CLAUSE = r"(?!\s+(?:ago|earlier|before)\b)(?!-old)"  # "two years ago" is a 
 # "previously" and "soon" are left out: TimeML annotators marked 3 of 23 and 5 of 18 in TempEval-3, and
 # neither places anything on a timeline. "current" is the present ("the current crisis"); "in recent
 # years" is the past as a whole, not a count of years.
-_REFERENCES = r"now|currently|current|at present|presently|nowadays|recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|the past|formerly|the future"
+_REFERENCES = r"now|currently|current|at present|presently|nowadays|recently|recent\s+(?:years|months|weeks|days)|the past|formerly|the future"
 
 
 def _rules() -> list[_Rule]:
@@ -453,7 +453,7 @@ def _rules() -> list[_Rule]:
             tuple(SEASONS),
         ),
         _rule("ago", rf"\b{_NUMBER}\s+{_UNIT}\s+(?:ago|earlier|before)\b", _ago, ("ago", "earlier", "before")),
-        _rule("the-weekend", r"\b(?:over\s+)?the\s+weekend\b", _the_weekend, ("weekend",)),
+        _rule("the-weekend", r"\bthe\s+weekend\b", _the_weekend, ("weekend",)),
         _rule(
             "relative-unit",
             _this_or_that(r"(?P<unit>week|weekend|month|year|quarter|decade)\b(?!s)"),

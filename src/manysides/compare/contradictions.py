@@ -31,6 +31,7 @@ Hedged and attributed claims are compared as claims of their sources; the explan
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
@@ -106,20 +107,25 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         else:
             found.setdefault((c.kind, c.explanation, c.first.predicate, c.second.predicate), c)
 
-    claims_at: dict[tuple[str, int], list[Claim]] = defaultdict(list)  # (article id, sentence start) → its claims
+    # (article id, sentence start) → the sentence's claims, and its admissions and denials as claims
+    claims_at: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    acts_at: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for source in sources:
         for claim in source.analysis.claims:
             claims_at[(source.article.id, claim.evidence.start)].append(claim)
+        for act in _speech_acts(source):
+            acts_at[(source.article.id, act.evidence.start)].append(act)
 
-    def claims_of(source: Source, sentence_index: int) -> list[Claim]:
-        return claims_at.get((source.article.id, source.analysis.sentences[sentence_index].start), [])
+    def of_sentence(index: dict[tuple[str, int], list[Claim]], source: Source, sentence_index: int) -> list[Claim]:
+        return index.get((source.article.id, source.analysis.sentences[sentence_index].start), [])
 
     for pair in pairs:
         first, second = by_id[pair.first[0]], by_id[pair.second[0]]
-        claims_a, claims_b = claims_of(first, pair.first[1]), claims_of(second, pair.second[1])
+        claims_a, claims_b = of_sentence(claims_at, first, pair.first[1]), of_sentence(claims_at, second, pair.second[1])
         for contradiction in _in_aligned(first, claims_a, second, claims_b):
             keep(contradiction)
-        admission = _admitted_and_denied(first, pair.first[1], second, pair.second[1])
+        acts_a, acts_b = of_sentence(acts_at, first, pair.first[1]), of_sentence(acts_at, second, pair.second[1])
+        admission = _admitted_and_denied(first, acts_a, second, acts_b)
         if admission is not None:
             keep(admission)
     tolls = {source.article.id: _toll(source) for source in sources}  # each article's, once
@@ -172,38 +178,34 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
                 )  # fmt: skip
 
 
-def _admitted_and_denied(first: Source, index_a: int, second: Source, index_b: int) -> Contradiction | None:
+def _admitted_and_denied(first: Source, acts_a: list[Claim], second: Source, acts_b: list[Claim]) -> Contradiction | None:
     """One speaker admitting in one source what they deny in the other, in aligned sentences ("Calder
     admitted taking 80,000 pounds" / "Calder denied taking 80,000 pounds"). The two speech acts are the
     claims compared: what was admitted is often no clause of its own ("taking …")."""
-    acts_a, acts_b = _speech_acts(first, index_a), _speech_acts(second, index_b)
     for a in acts_a:
         for b in acts_b:
             if {a.predicate, b.predicate} == {"admit", "deny"} and _content_words_of(a.subject) & _content_words_of(b.subject):
-                admitted, denied = (a, b) if a.predicate == "admit" else (b, a)
-                outlets = {a.evidence.article_id: first.article.outlet, b.evidence.article_id: second.article.outlet}
+                (admitted, in_a), (denied, in_b) = ((a, first), (b, second)) if a.predicate == "admit" else ((b, second), (a, first))
                 return Contradiction(
                     "denial", admitted, denied,
-                    f"in {outlets[admitted.evidence.article_id]}, {admitted.subject} admits it; "
-                    f"in {outlets[denied.evidence.article_id]}, {denied.subject} denies it",
+                    f"in {in_a.article.outlet}, {admitted.subject} admits it; in {in_b.article.outlet}, {denied.subject} denies it",
                 )  # fmt: skip
     return None
 
 
-def _speech_acts(source: Source, index: int) -> list[Claim]:
-    """The sentence's admissions and denials as claims of their speakers: "admit" or "deny", and what."""
-    sentence = source.analysis.sentences[index]
-    acts = []
+def _speech_acts(source: Source) -> Iterator[Claim]:
+    """The article's admissions and denials as claims of their speakers ("admit" or "deny", and what), each
+    with its sentence as evidence."""
+    starts = [sentence.start for sentence in source.analysis.sentences]
     for quote in source.analysis.quotes:
-        if not sentence.start <= quote.cue_span.start < sentence.end:
-            continue
         cue = quote.cue.casefold()
         act = "admit" if cue.startswith(_ADMISSION_CUES) else "deny" if cue.startswith(DENIAL_CUES) else None
-        if act is not None:
-            content = source.article.text[quote.content.start : quote.content.end]
-            evidence = Span(source.article.id, sentence.start, sentence.end)
-            acts.append(Claim(quote.speaker, act, content, "affirmed", "asserted", evidence, (), (), None))
-    return acts
+        at = bisect_right(starts, quote.cue_span.start) - 1
+        if act is None or at < 0 or quote.cue_span.start >= source.analysis.sentences[at].end:
+            continue
+        sentence = source.analysis.sentences[at]
+        content = source.article.text[quote.content.start : quote.content.end]
+        yield Claim(quote.speaker, act, content, "affirmed", "asserted", Span(source.article.id, sentence.start, sentence.end), (), (), None)
 
 
 def _place_conflict(first: Source, claims_a: list[Claim], second: Source, claims_b: list[Claim]) -> Contradiction | None:

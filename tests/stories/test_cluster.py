@@ -3,8 +3,6 @@
 import hashlib
 from datetime import date, timedelta
 
-import pytest
-
 from manysides.stories.cluster import WINDOW_DAYS, Clusterer, Decision, story_id_for
 from manysides.stories.features import ArticleFeatures
 
@@ -37,11 +35,6 @@ def test_a_second_report_of_the_same_quake_joins_the_first():
     assert second.probability is not None and second.probability >= clusterer.decision.threshold
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known weakness: two quakes of one week, one report each, share most of their words; the decision "
-    "fitted on ECB+ (which has no dates) lets them merge. Fails loudly (strict) once fixed.",
-)
 def test_two_quakes_in_different_places_the_same_week_are_two_stories():
     clusterer = Clusterer()
     sao = clusterer.add(quake("a" * 64, "sao teodoro", "2024-11-09", date(2024, 11, 10)))

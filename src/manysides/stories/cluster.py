@@ -6,7 +6,7 @@ stories found through an inverted index over its entities, dates and rarest word
 list keeps the most recent `POSTING_CAP` stories — and, when both are dated, only within
 `WINDOW_DAYS`: the cost per article stays flat however many stories there are.
 
-The join decision is a logistic model over five pair features, fitted on labelled news by
+The join decision is a logistic model over seven pair features (`pair_features`), fitted on labelled news by
 `eval/stories.py --fit` and stored in `data/decision.json` (weights, threshold and what they were
 fitted on). Everything is deterministic: the same articles in the same order give the same stories.
 """
@@ -28,18 +28,18 @@ from wordfreq import word_frequency
 
 from manysides.stories.features import ArticleFeatures
 
-FEATURE_NAMES = ("terms", "entities", "meaning", "closeness", "both_dated")
+FEATURE_NAMES = ("terms", "entities", "meaning", "story_leading", "article_leading", "numbers_shared")
 # A dated article joins only stories with an article at most this many days from its date. Not fitted:
-# ECB+ has no publication dates. A week keeps a developing story together (each new article extends
+# ECB+ has no publication dates (and dates inferred from the text are not used: see features.py). A week keeps a developing story together (each new article extends
 # the range) and keeps apart two events of one kind weeks apart (two calls between the same leaders).
 WINDOW_DAYS = 7
-CLOSENESS_DAYS = 3.0  # closeness = exp(-days apart / this)
 PRIOR_DOCUMENTS = 100  # weight of general English in document frequencies (see _unit)
 ARTICLE_WORDS = 300
 POSTING_CAP = 32
 CANDIDATES = 16
 INDEX_TERMS = 12  # an article is indexed under its rarest words, this many
 INDEX_ENTITIES = 16
+TOP = 5  # leading entities compared (2, 3, 5 tried: 5 best on the tuning topics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,14 @@ class StoryState:
     last: date | None = None
     entity_articles: Counter[str] = field(default_factory=Counter)
     names: dict[str, Counter[str]] = field(default_factory=dict)
+    numbers: set[str] = field(default_factory=set)
+    leading: tuple[str, ...] | None = None  # cache of leading_entities(), cleared when an article joins
+
+    def leading_entities(self) -> tuple[str, ...]:
+        """The `TOP` entities with the most weight in the story's centroid."""
+        if self.leading is None:
+            self.leading = tuple(_leading(self.entities.total))
+        return self.leading
 
     def days_from(self, day: date | None) -> int | None:
         """Days between `day` and the story's date range (0 inside it); None when either is undated."""
@@ -147,6 +155,8 @@ class _Weighted:
     features: ArticleFeatures
     terms: dict[str, float]
     entities: dict[str, float]
+    leading_entities: tuple[str, ...]
+    numbers: frozenset[str]
 
 
 class Clusterer:
@@ -182,18 +192,23 @@ class Clusterer:
         return Assignment(features.article_id, story_id, new_story, probability, compared)
 
     def pair_features(self, article: _Weighted, story: StoryState) -> np.ndarray:
+        """What the decision weighs: cosines with the story's centroids (words, entities, meaning); how
+        many of the story's `TOP` leading names the article gives, and of the article's the story gives
+        (two heists in Paris share "Paris" but not the jeweller); the share of the article's numbers the
+        story has, and whether both give numbers but share none (a 5.6 quake and a 6.1 quake)."""
         meaning = 0.0
         vector = article.features.vector
         if vector is not None and story.meaning is not None:
             meaning = float(np.dot(vector, story.meaning)) / max(float(np.linalg.norm(story.meaning)), 1e-9)
-        days = story.days_from(article.features.published)
+        numbers_shared = len(article.numbers & story.numbers) / len(article.numbers) if article.numbers else 0.0
         return np.array(
             [
                 story.terms.cosine(article.terms),
                 story.entities.cosine(article.entities),
                 meaning,
-                0.0 if days is None else math.exp(-days / CLOSENESS_DAYS),
-                0.0 if days is None else 1.0,
+                sum(key in article.entities for key in story.leading_entities()) / TOP,
+                sum(key in story.entities.total for key in article.leading_entities) / TOP,
+                numbers_shared,
             ]
         )
 
@@ -205,10 +220,13 @@ class Clusterer:
         self._term_df.update(features.terms.keys())
         self._entity_df.update(features.entities.keys())
         documents = max(self._documents, 1)
+        entities = _unit(features.entities, self._entity_df, documents)
         return _Weighted(
             features,
             _unit(features.terms, self._term_df, documents),
-            _unit(features.entities, self._entity_df, documents),
+            entities,
+            tuple(_leading(entities)),
+            frozenset(_numbers(features.terms)),
         )
 
     def _index_keys(self, article: _Weighted) -> list[str]:
@@ -240,6 +258,8 @@ class Clusterer:
         story.article_ids.append(features.article_id)
         story.terms.add(article.terms)
         story.entities.add(article.entities)
+        story.numbers |= article.numbers
+        story.leading = None
         if features.vector is not None:
             story.meaning = features.vector.copy() if story.meaning is None else story.meaning + features.vector
         if features.published is not None:
@@ -260,6 +280,15 @@ class Clusterer:
 def story_id_for(article_id: str) -> str:
     """A new story is named after the article that started it: stable across rebuilds of the same input."""
     return f"s{article_id[:11]}"
+
+
+def _leading(weights: dict[str, float]) -> list[str]:
+    return [key for key, _ in heapq.nlargest(TOP, weights.items(), key=lambda item: (item[1], item[0]))]
+
+
+def _numbers(terms: dict[str, float]) -> list[str]:
+    """The article's numbers as written ("23", "5.6", "184m"): the words with a digit."""
+    return [term for term in terms if any(char.isdigit() for char in term)]
 
 
 def _display_name(surfaces: Counter[str]) -> str:

@@ -7,7 +7,9 @@ Four signals, each of which fails alone in a known way:
   dates the text mentions (`date:2024-11-07`):
   the strongest signal that two articles tell the *same* event — but short items name few;
 - the mean sentence vector (MiniLM, stored with the analysis): paraphrase-proof topic similarity;
-- the publication date: articles days apart rarely tell one event.
+- the publication date: articles days apart rarely tell one event. Only a given date counts: one
+  inferred from the text ("died on April 22, 1923") is too often a date the story mentions, and as
+  the clustering window it split stories (ECB+ held-out BCubed recall 90.4 → 84.0).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def article_features(article: Article, analysis: Analysis, vectors: np.ndarray |
 
     return ArticleFeatures(
         article_id=article.id,
-        published=article.published,
+        published=None if article.published_inferred else article.published,
         terms=dict(terms),
         entities=dict(entities),
         names={entity: counts.most_common(1)[0][0] for entity, counts in surfaces.items()},

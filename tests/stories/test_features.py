@@ -1,0 +1,26 @@
+"""What the clusterer reads from an analysed article."""
+
+from dataclasses import replace
+from datetime import date
+
+from manysides.model import Analysis, Article, Sentence
+from manysides.stories.features import article_features
+
+OBITUARY = "Fred Marlow, the harbour master who rebuilt the quay, died on Tuesday. He was born on April 22, 1931."
+
+
+def analysed(text: str) -> Analysis:
+    return Analysis("x", (Sentence(0, 0, len(text), text),), (), (), (), ())
+
+
+def test_a_date_guessed_from_the_text_is_not_a_publication_date():
+    guessed = replace(Article.create(outlet="Harbour Herald", text=OBITUARY, published=date(1931, 4, 22)), published_inferred=True)
+    assert article_features(guessed, analysed(OBITUARY)).published is None
+    given = replace(guessed, published=date(2024, 11, 12), published_inferred=False)
+    assert article_features(given, analysed(OBITUARY)).published == date(2024, 11, 12)
+
+
+def test_numbers_are_content_words_as_written():
+    text = "A magnitude 5.8 quake damaged 40 buildings."
+    terms = article_features(Article.create(outlet="Harbour Herald", text=text), analysed(text)).terms
+    assert {"5.8", "40", "quake", "buildings"} <= terms.keys()

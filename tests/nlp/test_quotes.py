@@ -71,3 +71,40 @@ def test_a_speech_verb_inside_what_someone_said_does_not_quote_the_speaker():
     quote, cut = only_quote("Councillor Ian Morrow said villagers had warned the agency about cracks in the slope.")
     assert quote.speaker == "Councillor Ian Morrow"
     assert cut(quote.content) == "villagers had warned the agency about cracks in the slope"
+
+
+def test_a_quotation_resumed_after_its_cue_is_one_quote():
+    quote, cut = only_quote("“The water rose fast,” Okonjo said. “We had minutes, not hours.”")
+    assert quote.speaker == "Okonjo" and quote.direct
+    assert cut(quote.content) == "“The water rose fast,” Okonjo said. “We had minutes, not hours.”"
+
+
+def test_a_quotation_begun_before_its_speaker_is_one_quote():
+    quote, cut = only_quote("“Every gate we opened,” the mayor said, “bought the town another hour.”")
+    assert cut(quote.content) == "“Every gate we opened,” the mayor said, “bought the town another hour.”"
+
+
+def test_a_second_speaker_answering_is_not_the_first_speakers_quote():
+    found = quotes_of("“The gates held,” Okonjo said. “They did not,” Morrow replied.")
+    assert [(q.speaker, cut(q.content)) for q, cut in found] == [
+        ("Okonjo", "“The gates held,”"),
+        ("Morrow", "“They did not,”"),
+    ]
+
+
+def test_a_cue_set_off_by_commas_inside_the_clause_it_reports():
+    quote, cut = only_quote("The spillway, Okonjo said, had not been inspected since 2019.")
+    assert quote.speaker == "Okonjo" and quote.cue == "said"
+    assert cut(quote.content) == "The spillway, Okonjo said, had not been inspected since 2019"
+
+
+def test_a_quotation_the_parser_did_not_hang_on_its_verb():
+    quote, cut = only_quote("“A lot of her attempts to reach out come across as pandering,” he said.")
+    assert cut(quote.content) == "“A lot of her attempts to reach out come across as pandering,”"
+
+
+def test_a_study_that_found_something_is_a_source_but_a_verdict_is_not():
+    quote, cut = only_quote("A survey by the water authority found that the old sluices leaked.")
+    assert quote.speaker == "A survey by the water authority" and quote.cue == "found"
+    assert cut(quote.content) == "that the old sluices leaked"
+    assert quotes_of("The jury found him guilty of arson.") == []

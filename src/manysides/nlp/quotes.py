@@ -5,7 +5,10 @@ Rules over spaCy's dependency parse, one per construction a news sentence uses t
 - the clause first, the verb after: "The talks failed, officials said." / "…, said Reyna.";
 - participles continuing a sentence: "…, saying the talks had failed";
 - "according to X, …" and "…, according to X";
-- a quotation that runs over several sentences before its cue: "“One. Two,” she said."
+- a quotation that runs over several sentences before its cue: "“One. Two,” she said.", or is
+  interrupted by it: "“One,” she said. “Two.”" (one quote, the cue inside its content, as PolNeAR marks it);
+- a cue set off by commas inside what it reports: "The museum, Mr. Bush said, celebrated…";
+- findings of documents and inquiries with a finite clause: "A survey found that the sluices leaked."
 The speaker is the verb's subject (or the agent of a passive, or "according to"'s object); a
 quotation's content keeps its quotation marks, reported speech drops the "that"-less trailing
 punctuation. The person or outlet spoken to is the channel ("told Reuters"). A speaker with no
@@ -17,6 +20,7 @@ auxiliaries ("has learned"), content stops before the sentence's final full stop
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -25,7 +29,10 @@ from manysides.model import Mention, Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-CUE_LEMMAS = frozenset(
+# "A poll shows that…", "The study found the agency had…": a source that is a document or an inquiry.
+# Only with a finite clause: "found him guilty" is no attribution.
+FINDING_LEMMAS = frozenset(("show", "find"))
+CUE_LEMMAS = FINDING_LEMMAS | frozenset(
     """say tell add report claim state announce explain note argue insist deny confirm warn write
     acknowledge admit allege reveal learn suggest predict estimate reply respond tweet post testify
     conclude contend maintain emphasize emphasise stress indicate assert declare caution complain
@@ -36,6 +43,11 @@ CLOSING_MARKS = "”\"’'"
 _EDGE_PUNCTUATION = " \t\n,;:—–-."
 PRONOUNS = frozenset(("he", "she", "they", "i", "we", "it"))
 NAMED_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"))
+# A quotation ending in a comma, question or exclamation mark right before a position (its speaker or cue).
+_BEFORE_CUE = re.compile(r"(“[^“”\n]{1,2000}?[,?!]”|\"[^“”\"\n]{1,2000}?[,?!]\") ?$")
+# After the cue: what is left of its clause (no marks, no paragraph break), a comma or full stop, then a
+# quotation that ends with its sentence.
+_RESUMED = re.compile(r"[^“”\"\n]{0,120}?[,.:][ \t]{0,2}(“[^“”\n]{1,2000}?[.!?…]”|\"[^“”\"\n]{1,2000}?[.!?…]\")")
 
 
 def find_quotes(doc: Doc, article_id: str, mentions: Iterable[Mention]) -> list[Quote]:
@@ -62,12 +74,15 @@ def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) ->
     if token.lemma_ not in CUE_LEMMAS or token.pos_ not in ("VERB", "AUX"):
         return
     speaker = _speaker(token)
-    content = _content(doc, token)
-    if speaker is None or content is None:
+    if speaker is None:
+        return
+    content = _content(doc, token) or _quotation_before(doc.text, min(speaker[0], token.idx))
+    if content is None:
         return
     cue_tokens = [t for t in token.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < token.i] + [token]
     cue_tokens += [t for t in token.children if t.dep_ == "prt"]
     cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t) for t in cue_tokens))
+    content = _whole_quotation(doc.text, content, speaker, cue)
     yield _quote(doc, article_id, named, speaker, cue, content, channel=_channel(token))
 
 
@@ -85,6 +100,9 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
 
 def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
+    if verb.lemma_ in FINDING_LEMMAS:
+        finite = clause is not None and clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX")
+        return _with_quotation(doc, *_subtree(clause)) if finite and _child(clause, "nsubj") is not None else None
     if clause is not None:  # its subtree starts with "that" when there is one: PolNeAR's content keeps it
         return _with_quotation(doc, *_subtree(clause))
     before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
@@ -95,9 +113,16 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
         head = verb.head
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        start = _subtree(head)[0]
+        start, whole_end = _subtree(head)
         end = _subtree(before)[1] if before is not None else _span_without(doc, head, exclude=verb)[1]
+        if whole_end > _subtree(verb)[1]:  # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt"
+            end = whole_end
         return _with_quotation(doc, start, end)
+    # "The museum, Mr. Bush said, celebrated his heroes": the cue set off by commas inside the clause it
+    # reports; the content is the whole clause, the cue within it (PolNeAR's two fragments).
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.head.lemma_ not in CUE_LEMMAS:
+        if _subtree(verb.head)[0] < _subtree(verb)[0]:
+            return _with_quotation(doc, *_subtree(verb.head))
     # "…, sources said." and "“…,” said Reyna." parse the content as the verb's own child before it.
     if before is not None:
         return _with_quotation(doc, *_subtree(before))
@@ -125,6 +150,30 @@ def _with_quotation(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             if opening >= 0 and start - opening < 2000 and text.rfind("”", opening, start) < 0:
                 start = opening
     return start, end
+
+
+def _quotation_before(text: str, position: int) -> tuple[int, int] | None:
+    """“A lot of it comes across as pandering,” he said. — a quotation that ends right before its speaker
+    and cue, for when the parser did not hang it on the verb."""
+    found = _BEFORE_CUE.search(text, max(0, position - 2000), position)
+    return found.span(1) if found is not None else None
+
+
+def _whole_quotation(text: str, content: tuple[int, int], speaker: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """A quotation interrupted by its cue is one quote; the content runs over both parts and the cue
+    between them (PolNeAR marks them as one content in two fragments):
+    - “One,” she said. “Two.” — resumed after the cue, when the second part ends its sentence (not
+      “Two,” he replied.) and no paragraph lies between;
+    - “One,” Tester said, “two.” — begun right before the speaker."""
+    start, end = content
+    if text[start] not in OPENING_MARKS or text[end - 1] not in CLOSING_MARKS:
+        return content
+    first, last = min(speaker[0], cue[0]), max(speaker[1], cue[1])
+    if end <= first and (resumed := _RESUMED.match(text, last)) is not None:
+        return start, resumed.end()
+    if start >= last and (begun := _quotation_before(text, first)) is not None:
+        return begun[0], end
+    return content
 
 
 def _channel(verb: Token) -> str | None:

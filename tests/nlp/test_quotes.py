@@ -108,3 +108,16 @@ def test_a_study_that_found_something_is_a_source_but_a_verdict_is_not():
     assert quote.speaker == "A survey by the water authority" and quote.cue == "found"
     assert cut(quote.content) == "that the old sluices leaked"
     assert quotes_of("The jury found him guilty of arson.") == []
+
+
+def test_a_transcript_line_quotes_the_person_named_in_capitals():
+    found = quotes_of("Host Nadia Brenner spoke to Governor Ian Morrow on Sunday.\n\nBRENNER: Did the gates hold?\n\nMORROW: They held until midnight.")
+    lines = [(q.speaker, q.cue, cut(q.content)) for q, cut in found if q.cue == ":"]
+    assert lines == [("BRENNER", ":", "Did the gates hold?"), ("MORROW", ":", "They held until midnight")]
+    assert quotes_of("Update: the gates were closed at midnight.") == []
+
+
+def test_a_quotation_signed_with_a_dash():
+    quote, cut = only_quote("“We lost the ground floor in an hour.” ― Elena Varga")
+    assert quote.speaker == "Elena Varga" and quote.cue == "―" and quote.direct
+    assert cut(quote.content) == "“We lost the ground floor in an hour.”"

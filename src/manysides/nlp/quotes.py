@@ -8,7 +8,8 @@ Rules over spaCy's dependency parse, one per construction a news sentence uses t
 - a quotation that runs over several sentences before its cue: "“One. Two,” she said.", or is
   interrupted by it: "“One,” she said. “Two.”" (one quote, the cue inside its content, as PolNeAR marks it);
 - a cue set off by commas inside what it reports: "The museum, Mr. Bush said, celebrated…";
-- findings of documents and inquiries with a finite clause: "A survey found that the sluices leaked."
+- findings of documents and inquiries with a finite clause: "A survey found that the sluices leaked.";
+- by layout: transcript lines ("PENCE: Well, look…") and quotations signed with a dash ("“…” ― E. Varga").
 The speaker is the verb's subject (or the agent of a passive, or "according to"'s object); a
 quotation's content keeps its quotation marks, reported speech drops the "that"-less trailing
 punctuation. The person or outlet spoken to is the channel ("told Reuters"). A speaker with no
@@ -45,6 +46,12 @@ PRONOUNS = frozenset(("he", "she", "they", "i", "we", "it"))
 NAMED_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"))
 # A quotation ending in a comma, question or exclamation mark right before a position (its speaker or cue).
 _BEFORE_CUE = re.compile(r"(“[^“”\n]{1,2000}?[,?!]”|\"[^“”\"\n]{1,2000}?[,?!]\") ?$")
+_TRANSCRIPT_LINE = re.compile(r"^[ \t\"“]*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<cue>:) (?P<content>\S[^\n]*)$", re.M)
+_SIGNED_QUOTATION = re.compile(
+    r"(?P<content>[“\"][^\n]{1,2000}[”\"])[ \t\xa0]*(?P<cue>[―—])[ \t\xa0]*"
+    r"(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})[ \t\xa0.]*$",
+    re.M,
+)
 # After the cue: what is left of its clause (no marks, no paragraph break), a comma or full stop, then a
 # quotation that ends with its sentence.
 _RESUMED = re.compile(r"[^“”\"\n]{0,120}?[,.:][ \t]{0,2}(“[^“”\n]{1,2000}?[.!?…]”|\"[^“”\"\n]{1,2000}?[.!?…]\")")
@@ -57,7 +64,27 @@ def find_quotes(doc: Doc, article_id: str, mentions: Iterable[Mention]) -> list[
     for token in doc:
         for quote in _quotes_at(doc, token, article_id, named):
             found.setdefault((quote.cue_span.start, quote.cue_span.end), quote)
+    for quote in _line_quotes(doc, article_id, named):
+        found.setdefault((quote.cue_span.start, quote.cue_span.end), quote)
     return sorted(found.values(), key=lambda q: q.cue_span.start)
+
+
+def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Quote]:
+    """Attributions made by layout, not by a verb: a transcript line ("PENCE: Well, look…") whose speaker
+    is a person the article names (or that person's surname in capitals), and a quotation signed with a
+    dash at the end of its paragraph ("“He scares me.” ― Krystal Correa")."""
+    text = doc.text
+    people = [m for m in named if m.type == "PERSON"]
+    surnames = {m.entity_id.rsplit(" ", 1)[-1].split(":")[-1].upper() for m in people}
+    for line in _TRANSCRIPT_LINE.finditer(text):
+        speaker = line.group("speaker")
+        exact = any(m.start == line.start("speaker") and m.end == line.end("speaker") for m in people)
+        if exact or (speaker.isupper() and speaker in surnames):
+            content = _with_quotation(doc, line.start("content"), line.end("content"))
+            if content is not None:
+                yield _quote(doc, article_id, named, line.span("speaker"), line.span("cue"), content, channel=None)
+    for signed in _SIGNED_QUOTATION.finditer(text):
+        yield _quote(doc, article_id, named, signed.span("speaker"), signed.span("cue"), signed.span("content"), channel=None)
 
 
 def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) -> Iterator[Quote]:

@@ -46,7 +46,9 @@ PRONOUNS = frozenset(("he", "she", "they", "i", "we", "it"))
 NAMED_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"))
 # A quotation ending in a comma, question or exclamation mark right before a position (its speaker or cue).
 _BEFORE_CUE = re.compile(r"(“[^“”\n]{1,2000}?[,?!]”|\"[^“”\"\n]{1,2000}?[,?!]\") ?$")
-_TRANSCRIPT_LINE = re.compile(r"^[ \t\"“]*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<cue>:) (?P<content>\S[^\n]*)$", re.M)
+_TRANSCRIPT_LINE = re.compile(
+    r"^[ \t\"“]*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<cue>:) (?P<content>\S[^\n]*)$", re.M
+)
 _SIGNED_QUOTATION = re.compile(
     r"(?P<content>[“\"][^\n]{1,2000}[”\"])[ \t\xa0]*(?P<cue>[―—])[ \t\xa0]*"
     r"(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})[ \t\xa0.]*$",
@@ -75,7 +77,7 @@ def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Qu
     dash at the end of its paragraph ("“He scares me.” ― Krystal Correa")."""
     text = doc.text
     people = [m for m in named if m.type == "PERSON"]
-    surnames = {m.entity_id.rsplit(" ", 1)[-1].split(":")[-1].upper() for m in people}
+    surnames = {m.entity_id.rpartition(":")[2].rpartition(" ")[2].upper() for m in people}
     for line in _TRANSCRIPT_LINE.finditer(text):
         speaker = line.group("speaker")
         exact = any(m.start == line.start("speaker") and m.end == line.end("speaker") for m in people)

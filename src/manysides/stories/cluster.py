@@ -6,8 +6,8 @@ stories found through an inverted index over its entities, dates and rarest word
 list keeps the most recent `POSTING_CAP` stories — and, when both are dated, only within
 `WINDOW_DAYS`: the cost per article stays flat however many stories there are.
 
-The join decision is a logistic model over seven pair features (`pair_features`), fitted on labelled news by
-`eval/stories.py --fit` and stored in `data/decision.json` (weights, threshold and what they were
+The join decision is a logistic model over six pair features (`pair_features`), fitted on labelled
+news by `eval/stories.py --fit` and stored in `data/decision.json` (weights, threshold and what they were
 fitted on). Everything is deterministic: the same articles in the same order give the same stories.
 """
 
@@ -30,8 +30,9 @@ from manysides.stories.features import ArticleFeatures
 
 FEATURE_NAMES = ("terms", "entities", "meaning", "story_leading", "article_leading", "numbers_shared")
 # A dated article joins only stories with an article at most this many days from its date. Not fitted:
-# ECB+ has no publication dates (and dates inferred from the text are not used: see features.py). A week keeps a developing story together (each new article extends
-# the range) and keeps apart two events of one kind weeks apart (two calls between the same leaders).
+# ECB+ has no publication dates (and dates inferred from a text are not used: see features.py). A week
+# keeps a developing story together (each new article extends the range) and keeps apart two events of
+# one kind weeks apart (two calls between the same leaders).
 WINDOW_DAYS = 7
 PRIOR_DOCUMENTS = 100  # weight of general English in document frequencies (see _unit)
 ARTICLE_WORDS = 300
@@ -195,7 +196,8 @@ class Clusterer:
         """What the decision weighs: cosines with the story's centroids (words, entities, meaning); how
         many of the story's `TOP` leading names the article gives, and of the article's the story gives
         (two heists in Paris share "Paris" but not the jeweller); the share of the article's numbers the
-        story has, and whether both give numbers but share none (a 5.6 quake and a 6.1 quake)."""
+        story has. (Not "both give numbers but share none": disagreeing numbers are what a contradiction
+        within one story looks like — it split the example corpus' 6.1-vs-5.8 magnitude report off.)"""
         meaning = 0.0
         vector = article.features.vector
         if vector is not None and story.meaning is not None:

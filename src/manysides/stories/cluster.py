@@ -134,7 +134,7 @@ class StoryState:
     def leading_entities(self) -> tuple[str, ...]:
         """The `TOP` entities with the most weight in the story's centroid."""
         if self.leading is None:
-            self.leading = tuple(_leading(self.entities.total))
+            self.leading = tuple(_heaviest(self.entities.total, TOP))
         return self.leading
 
     def days_from(self, day: date | None) -> int | None:
@@ -227,14 +227,14 @@ class Clusterer:
             features,
             _unit(features.terms, self._term_df, documents),
             entities,
-            tuple(_leading(entities)),
+            tuple(_heaviest(entities, TOP)),
             frozenset(_numbers(features.terms)),
         )
 
     def _index_keys(self, article: _Weighted) -> list[str]:
-        terms = heapq.nlargest(INDEX_TERMS, article.terms.items(), key=lambda item: (item[1], item[0]))
-        entities = heapq.nlargest(INDEX_ENTITIES, article.entities.items(), key=lambda item: (item[1], item[0]))
-        return [f"t:{key}" for key, _ in terms] + [f"e:{key}" for key, _ in entities]
+        terms = _heaviest(article.terms, INDEX_TERMS)
+        entities = _heaviest(article.entities, INDEX_ENTITIES)
+        return [f"t:{key}" for key in terms] + [f"e:{key}" for key in entities]
 
     def _candidate_stories(self, article: _Weighted) -> list[StoryState]:
         hits: Counter[str] = Counter()
@@ -284,8 +284,9 @@ def story_id_for(article_id: str) -> str:
     return f"s{article_id[:11]}"
 
 
-def _leading(weights: dict[str, float]) -> list[str]:
-    return [key for key, _ in heapq.nlargest(TOP, weights.items(), key=lambda item: (item[1], item[0]))]
+def _heaviest(weights: dict[str, float], count: int) -> list[str]:
+    """The `count` keys of most weight, ties broken by the key: the same input always gives the same keys."""
+    return [key for key, _ in heapq.nlargest(count, weights.items(), key=lambda item: (item[1], item[0]))]
 
 
 def _numbers(terms: dict[str, float]) -> list[str]:

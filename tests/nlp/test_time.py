@@ -48,6 +48,58 @@ def test_expression_is_normalised_against_the_article_date(expression, value):
     assert normalised.value == value
 
 
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("in nineteen ninety-six", "1996"),  # broadcast transcripts spell years out
+        ("January nineteen ninety-seven", "1997-01"),
+        ("by the year two thousand", "2000"),
+        ("for 2 1/2 years", "P2Y6M"),
+        ("about 5 1/2 hours", "PT5H30M"),
+        ("for sixty days", "P60D"),
+        ("the 1988 third quarter", "1988-Q3"),
+        ("this year's second quarter", "2024-Q2"),
+        ("next year's first quarter", "2025-Q1"),
+        ("the last half of 1989", "1989-H2"),
+        ("the year ended March 31", "P1Y"),  # a fiscal year's span
+        ("for the full year", "2024"),
+        ("over the summer", "2024-SU"),
+        ("this past spring", "2024-SP"),
+    ],
+)
+def test_written_out_years_fractions_and_business_periods(expression, value):
+    normalised = normalise(expression, MONDAY)
+    assert normalised is not None, expression
+    assert normalised.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was rescued on Thanksgiving Day.", "2023-11-23"),  # the fourth Thursday of November just gone
+        ("The family will gather at Christmas.", "2024-12-25"),
+        ("They have campaigned from now to Election Day.", "2024-11-05"),  # the Tuesday after the first Monday
+        ("Turnout was low last Election Day.", "2024-11-05"),
+        ("The shop was robbed on Christmas Eve.", "2023-12-24"),
+    ],
+)
+def test_holidays_are_the_latest_one_or_the_coming_one(text, value):
+    assert [t.value for t in find_times(text, MONDAY) if t.value[0].isdigit()] == [value]
+
+
+def test_a_clock_time_followed_by_a_day_is_that_time_on_that_day():
+    [offer] = find_times("The offer expires at 5 p.m. EST, Nov. 6.", MONDAY)
+    assert (offer.text, offer.value) == ("5 p.m. EST, Nov. 6", "2024-11-06T17:00")
+    [talks] = find_times("Negotiations broke off at noon Thursday.", MONDAY)
+    assert (talks.text, talks.value) == ("noon Thursday", "2024-11-07T12:00")
+    [alone] = find_times("The blast happened at 10:35 a.m.", MONDAY)
+    assert alone.value == "2024-11-11T10:35"  # no day given: the article's
+
+
+def test_high_noon_and_the_fall_of_a_government_are_no_times():
+    assert find_times("It was high noon for the coalition after the fall of the government.", MONDAY) == []
+
+
 def test_a_month_and_day_without_year_is_the_latest_such_day_or_one_in_the_coming_weeks():
     assert normalise("Dec. 30", date(2025, 1, 2)).value == "2024-12-30"
     assert normalise("Jan. 3", date(2024, 12, 30)).value == "2025-01-03"

@@ -46,24 +46,33 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100,
 }  # fmt: skip
 VAGUE = {"several", "few", "a few", "many", "some", "recent", "coming"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # month a season begins in (the northern meteorological seasons)
 MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 UNIT_CUES = ("minute", "hour", "day", "week", "month", "year", "decade")
+HALF_UNITS = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}  # "2 1/2 years" → P2Y6M
 UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
 
 NEAR_FUTURE_DAYS = 60  # value F1 on TempEval-3 (eval/dates.py) at 0, 14, 30, 60–120, 183 days: 74.7, 75.6, 76.1, 76.5, 76.4
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _FULL_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUMBER = r"(?P<number>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|several|few|a few|many|some)"
+_NUMBER = (
+    r"(?<!/)(?P<number>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|several|few|a few|many|some)(?P<half>\s+1/2|\s+and\s+a\s+half)?"
+)
 _UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade)s?"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_TENS = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# Broadcast transcripts spell years out: "nineteen ninety-six" (the year 2000 only as "the year two thousand")
+_YEAR = rf"(?P<year>(?:1[89]|20)\d\d|nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +126,15 @@ def _quarter(day: date) -> int:
 
 def _number(text: str) -> int | None:
     text = text.lower()
-    return int(text) if text.isdigit() else NUMBERS.get(text)
+    return int(text) if text.isdigit() else NUMBERS.get(text.removeprefix("a "))
+
+
+def _year_number(text: str) -> int:
+    """A year as written: "1996" or "nineteen ninety-six" → 1996."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.lower())[1:]
+    return 1900 + NUMBERS[words[0]] + (NUMBERS[words[1]] if len(words) > 1 else 0)
 
 
 def _year_of_day(anchor: date, month: int, day: int, future: bool) -> int:
@@ -160,9 +177,13 @@ def _future(match: re.Match[str]) -> bool:
     announced Wednesday by the commissioner"; "earnings lower than expected after the market closed Wednesday")."""
     before = match.string[max(0, match.start() - 80) : match.start()]
     clause = re.split(r"[.!?;]\s", before)[-1]
-    if _PAST_VERB_BEFORE.search(before):
+    if _past_verb_before(match):
         return False
     return bool(_FUTURE_CUE.search(before) or _UNTIL_NOW.search(clause))
+
+
+def _past_verb_before(match: re.Match[str]) -> bool:
+    return bool(_PAST_VERB_BEFORE.search(match.string[max(0, match.start() - 80) : match.start()]))
 
 
 def _group(match: re.Match[str], name: str) -> str:
@@ -181,7 +202,7 @@ def _iso(match: re.Match[str], _anchor: date | None) -> Normalised | None:
 
 def _month_day(match: re.Match[str], anchor: date | None) -> Normalised | None:
     month, day = MONTHS[_group(match, "month").rstrip(".")], int(match["day"])
-    year = int(match["year"]) if match["year"] else (_year_of_day(anchor, month, day, _future(match)) if anchor else None)
+    year = _year_number(match["year"]) if match["year"] else (_year_of_day(anchor, month, day, _future(match)) if anchor else None)
     if year is None:
         return Normalised(f"XXXX-{month:02d}-{day:02d}", "day")
     try:
@@ -191,7 +212,7 @@ def _month_day(match: re.Match[str], anchor: date | None) -> Normalised | None:
 
 
 def _month_year(match: re.Match[str], _anchor: date | None) -> Normalised | None:
-    return _month(int(match["year"]), MONTHS[_group(match, "month").rstrip(".")])
+    return _month(_year_number(match["year"]), MONTHS[_group(match, "month").rstrip(".")])
 
 
 def _month_alone(match: re.Match[str], anchor: date | None) -> Normalised | None:
@@ -211,7 +232,7 @@ def _month_alone(match: re.Match[str], anchor: date | None) -> Normalised | None
 
 
 def _year(match: re.Match[str], _anchor: date | None) -> Normalised | None:
-    return Normalised(match["year"], "year")
+    return Normalised("2000" if match["y2k"] else f"{_year_number(match['year']):04d}", "year")
 
 
 def _decade(match: re.Match[str], _anchor: date | None) -> Normalised | None:
@@ -237,6 +258,53 @@ def _weekday(match: re.Match[str], anchor: date | None) -> Normalised | None:
 def _with_part(normalised: Normalised, match: re.Match[str]) -> Normalised:
     part = _group(match, "part")
     return Normalised(f"{normalised.value}T{PARTS_OF_DAY[part]}", "day") if part else normalised
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int, after: int = 1) -> date:
+    """The `nth` `weekday` (0 = Monday) of a month on or after day `after`: Thanksgiving is the 4th Thursday."""
+    first = date(year, month, after)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": _fixed(12, 25),
+    "christmas day": _fixed(12, 25),
+    "christmas eve": _fixed(12, 24),
+    "new year's day": _fixed(1, 1),
+    "new year's eve": _fixed(12, 31),
+    "fourth of july": _fixed(7, 4),
+    "july fourth": _fixed(7, 4),
+    "halloween": _fixed(10, 31),
+    "valentine's day": _fixed(2, 14),
+    "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),  # US: the fourth Thursday of November
+    "thanksgiving day": lambda year: _nth_weekday(year, 11, 3, 4),
+    "election day": lambda year: _nth_weekday(year, 11, 1, 1, after=2),  # US: the Tuesday after the first Monday
+}
+
+
+def _holiday(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    """A holiday ("Christmas Eve", "Thanksgiving", "Election Day"): the next one when the clause speaks of the
+    future, says "next", or it is at most `NEAR_FUTURE_DAYS` ahead ("from now to Election Day", but not
+    "was rescued on Thanksgiving Day"), else the last."""
+    if anchor is None:
+        return None
+    name = re.sub(r"\s+", " ", _group(match, "holiday")).replace("’", "'").removeprefix("the ")
+    on_day = HOLIDAYS[name]
+    which = _group(match, "which")
+    if which == "this":
+        return _day(on_day(anchor.year))
+    upcoming = on_day(anchor.year) if on_day(anchor.year) >= anchor else on_day(anchor.year + 1)
+    near = (upcoming - anchor).days <= NEAR_FUTURE_DAYS and not _past_verb_before(match)
+    if which == "next" or (which != "last" and (_future(match) or near)):
+        return _day(upcoming)
+    latest = on_day(anchor.year) if on_day(anchor.year) <= anchor else on_day(anchor.year - 1)
+    if which == "last" and latest == anchor:  # "last Christmas", said on Christmas Day
+        latest = on_day(anchor.year - 1)
+    return _day(latest)
 
 
 def _deictic_day(match: re.Match[str], anchor: date | None) -> Normalised | None:
@@ -289,10 +357,13 @@ def _the_weekend(match: re.Match[str], anchor: date | None) -> Normalised | None
 def _season(match: re.Match[str], anchor: date | None) -> Normalised | None:
     code = SEASONS[_group(match, "season")]
     if match["year"]:
-        return Normalised(f"{match['year']}-{code}", "season")
+        return Normalised(f"{_year_number(match['year']):04d}-{code}", "season")
     if anchor is None:
         return None
-    step = {"last": -1, "next": 1}.get(_group(match, "which"), 0)
+    which = re.sub(r"\s+", " ", _group(match, "which"))
+    if which == "this past" or (match["the"] and not _future(match)):  # the latest one begun by the anchor
+        return Normalised(f"{anchor.year - (SEASON_STARTS[code] > anchor.month):04d}-{code}", "season")
+    step = {"last": -1, "next": 1}.get(which, 0)
     return Normalised(f"{anchor.year + step:04d}-{code}", "season")
 
 
@@ -314,6 +385,17 @@ def _ago(match: re.Match[str], anchor: date | None) -> Normalised | None:
     return None
 
 
+_YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
+
+
+def _the_year(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    """ "the year ended March 31" is a year's span (business news); "for the full year", "the year" alone, "by
+    year-end", "the end of the year" the article's year."""
+    if _YEAR_ENDED.match(match.string, match.end()):
+        return Normalised("P1Y", "duration")
+    return Normalised(f"{anchor.year:04d}", "year") if anchor else None
+
+
 def _year_earlier(match: re.Match[str], anchor: date | None) -> Normalised | None:
     """ "year-earlier", "the year-ago quarter": a year back, made precise by a nearby quarter."""
     if anchor is None:
@@ -322,23 +404,27 @@ def _year_earlier(match: re.Match[str], anchor: date | None) -> Normalised | Non
 
 
 def _quarter_rule(match: re.Match[str], anchor: date | None) -> Normalised | None:
+    """ "the third quarter", "the first half of 1990", "the 1988 second quarter", "next year's first quarter";
+    without an ordinal ("the quarter", "last year's quarter") the quarter just ended, in the year named."""
     ordinal, kind = _group(match, "ordinal"), _group(match, "kind")
     letter, per_year = ("Q", 4) if kind == "quarter" else ("H", 2)
-    if match["year"]:
-        year = int(match["year"])
+    named_year = match["year"] or match["year_first"]
+    whose = _group(match, "whose")
+    if named_year:
+        year = _year_number(named_year)
     elif anchor is None:
         return None
     else:
-        year = anchor.year
+        year = anchor.year + {"last": -1, "next": 1}.get(whose, 0)
     current = _quarter(anchor) if anchor else 1
     if letter == "H":
         current = 1 if current <= 2 else 2
-    number = ORDINALS.get(ordinal)
+    number = per_year if ordinal == "last" and letter == "H" and named_year else ORDINALS.get(ordinal)
     if number is None:  # "the latest quarter", "the last quarter", "the quarter": the one just ended
         number = current - 1 if ordinal in ("latest", "last", "") else current
         if number == 0:
             number, year = per_year, year - 1
-    elif not match["year"] and number > current:
+    elif not (named_year or whose) and number > current:
         year -= 1
     if number > per_year:
         return None
@@ -352,17 +438,20 @@ def _duration(match: re.Match[str], _anchor: date | None) -> Normalised | None:
     if unit == "DE":
         return Normalised(f"P{count}0Y" if count != "X" else "PXDE", "duration")
     prefix = "PT" if unit.startswith("T") else "P"
-    return Normalised(f"{prefix}{count}{unit[-1]}", "duration")
+    half = HALF_UNITS.get(unit, "") if match.groupdict().get("half") and count != "X" else ""
+    return Normalised(f"{prefix}{count}{unit[-1]}{half}", "duration")
 
 
 def _clock(match: re.Match[str], anchor: date | None) -> Normalised | None:
-    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    """A time of day, on the article's day unless a day follows it ("10 p.m. Wednesday": see `_clock_on_day`)."""
+    named = _group(match, "named")
+    hour, minute = (12 if named == "noon" else 24, 0) if named else (int(match["hour"]), int(match["minute"] or 0))
     meridiem = _group(match, "meridiem").replace(".", "")
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    if hour > 23 or minute > 59:
+    if hour > 24 or minute > 59:
         return None
     day = anchor.isoformat() if anchor else "XXXX-XX-XX"
     return Normalised(f"{day}T{hour:02d}:{minute:02d}", "time")
@@ -426,7 +515,19 @@ def _rules() -> list[_Rule]:
             flags=0,
         ),
         _rule("decade", r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", _decade, ("0s", "0's")),
-        _rule("year", rf"(?<![\d,.$€£-])\b(?:fiscal\s+)?{_YEAR}\b(?!\d|%|-\d|[.,]\d)", _year, ("18", "19", "20")),
+        _rule(
+            "year",
+            rf"(?<![\d,.$€£-])\b(?:fiscal\s+)?{_YEAR}\b(?!\d|%|-\d|[.,]\d)|\bthe\s+year\s+(?P<y2k>two\s+thousand)\b",
+            _year,
+            ("18", "19", "20", "nineteen", "thousand"),
+        ),
+        _rule(
+            "the-year",
+            r"\bthe\s+(?:(?:fiscal|full|current)\s+)?year\b(?![-\s](?:earlier|ago|before|after|of|in|two|when)\b|s\b)"
+            r"|\b(?:the\s+end\s+of\s+the\s+year|year['’]s\s+end|year[\s-]end)\b",
+            _the_year,
+            ("year",),
+        ),
         _rule(
             "year-earlier",
             r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b",
@@ -434,6 +535,14 @@ def _rules() -> list[_Rule]:
             ("year",),
         ),
         _rule("weekday", rf"\b(?:(?P<which>last|next|this|past)\s+)?{_WEEKDAY}{_PART}\b", _weekday, tuple(WEEKDAYS)),
+        _rule(  # case-sensitive: "Election Day" is a date, "on election day" in a poll's question is no holiday
+            "holiday",
+            r"(?:\b(?P<which>last|next|this)\s+)?\b(?P<holiday>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
+            r"New\s+Year['’]s\s+(?:Day|Eve)|the\s+Fourth\s+of\s+July|July\s+Fourth|Halloween|Valentine['’]s\s+Day|Election\s+Day)\b",
+            _holiday,
+            ("thanksgiving", "christmas", "new year", "july", "halloween", "valentine", "election day"),
+            flags=0,
+        ),
         _rule(
             "deictic",
             rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)(?!'s\b){_PART}\b",
@@ -448,7 +557,8 @@ def _rules() -> list[_Rule]:
         ),
         _rule(
             "season",
-            rf"\b(?:(?P<which>last|next|this)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
+            rf"\b(?:(?P<which>last|next|this\s+past|this)\s+|(?P<the>the\s+(?:early\s+|late\s+)?)(?=summer|winter|spring))?"
+            rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
             _season_if_cued,
             tuple(SEASONS),
         ),
@@ -462,7 +572,8 @@ def _rules() -> list[_Rule]:
         ),
         _rule(
             "quarter",
-            r"\b(?:the\s+)?(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current)[\s-]+)?"
+            r"\b(?:the\s+)?(?:(?P<whose>this|last|next)\s+year['’]s\s+|(?P<year_first>(?:1[89]|20)\d\d)\s+)?"
+            r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current)[\s-]+)?"
             rf"(?P<kind>quarter|half)\b(?:\s+of\s+{_YEAR})?",
             _quarter_if_cued,
             ("quarter", "half"),
@@ -481,9 +592,10 @@ def _rules() -> list[_Rule]:
         ),
         _rule(
             "clock",
-            r"\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)",
+            r"\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)"
+            r"|(?<!high\s)\b(?P<named>noon|midnight)\b",  # "high noon" is no time
             _clock,
-            ("am", "pm", "a.m", "p.m"),
+            ("am", "pm", "a.m", "p.m", "noon", "midnight"),
         ),
         _rule("clock-24h", r"\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am|pm))", _clock, (":",)),
         _rule(
@@ -502,8 +614,9 @@ def _rules() -> list[_Rule]:
 
 
 def _season_if_cued(match: re.Match[str], anchor: date | None) -> Normalised | None:
-    # A bare "fall" or "spring" is usually a verb or a noun ("a fall in prices"): require a cue.
-    if not (match["which"] or match["year"]):
+    # A bare "fall" or "spring" is usually a verb or a noun ("a fall in prices"): require a cue ("the fall"
+    # of a government is no cue).
+    if not (match["which"] or match["year"] or match["the"]):
         return None
     return _season(match, anchor)
 
@@ -512,7 +625,7 @@ def _quarter_if_cued(match: re.Match[str], anchor: date | None) -> Normalised | 
     # "half" alone ("half the staff") is not a time; "the quarter" is, in business news.
     if _group(match, "kind") == "half" and not match["ordinal"]:
         return None
-    if not match["ordinal"] and not match.group(0).lower().startswith("the"):
+    if not (match["ordinal"] or match["whose"] or match.group(0).lower().startswith("the")):
         return None
     return _quarter_rule(match, anchor)
 
@@ -547,11 +660,29 @@ def find_times(text: str, anchor: date | None) -> list[TimeExpr]:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, normalised))
     taken.sort(key=lambda c: c[0])
-    taken = _in_quarter_context(taken)
+    taken = _in_quarter_context(_clock_on_day(taken, text))
     return [
         TimeExpr(start, end, text[start:end], n.value, n.granularity, anchor)
         for start, end, n in taken
     ]
+
+
+_BETWEEN_CLOCK_AND_DAY = re.compile(r"\s*(?:[A-Z]{2,4}\b)?,?\s*(?:on\s+)?")  # "5 p.m. EST, Nov. 6", "noon on Friday"
+
+
+def _clock_on_day(found: list[tuple[int, int, Normalised]], text: str) -> list[tuple[int, int, Normalised]]:
+    """A clock time followed by the day it is on ("9 a.m. Tuesday", "midnight Friday") is one expression:
+    the time on that day, not on the article's."""
+    result: list[tuple[int, int, Normalised]] = []
+    for start, end, normalised in found:
+        if result and result[-1][2].granularity == "time" and _BETWEEN_CLOCK_AND_DAY.fullmatch(text, result[-1][1], start):
+            day = day_of(normalised.value)
+            if day is not None:
+                clock_start, _, clock = result.pop()
+                result.append((clock_start, end, Normalised(f"{day}T{clock.value.split('T')[1]}", "time")))
+                continue
+        result.append((start, end, normalised))
+    return result
 
 
 def _in_quarter_context(

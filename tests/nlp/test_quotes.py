@@ -121,3 +121,35 @@ def test_a_quotation_signed_with_a_dash():
     quote, cut = only_quote("“We lost the ground floor in an hour.” ― Elena Varga")
     assert quote.speaker == "Elena Varga" and quote.cue == "―" and quote.direct
     assert cut(quote.content) == "“We lost the ground floor in an hour.”"
+
+
+def test_a_call_for_something_is_attributed_with_its_particle():
+    quote, cut = only_quote("The teachers' union called for a moratorium on school closures.")
+    assert quote.cue == "called for" and quote.speaker == "The teachers' union"
+    assert cut(quote.content) == "a moratorium on school closures"
+
+
+def test_a_verb_of_judgement_attributes_its_object_and_what_follows():
+    quote, cut = only_quote("Mayor Ana Ruiz criticized the water authority for the late warning.")
+    assert quote.cue == "criticized" and quote.speaker == "Mayor Ana Ruiz"
+    assert cut(quote.content) == "the water authority for the late warning"
+
+
+def test_a_vow_attributes_what_was_vowed():
+    quote, cut = only_quote("The minister vowed to rebuild the bridge within a year.")
+    assert quote.cue == "vowed" and cut(quote.content) == "to rebuild the bridge within a year"
+
+
+def test_the_colon_after_a_speech_verb_belongs_to_the_cue():
+    quote, cut = only_quote("Okonjo said: “We had minutes, not hours.”")
+    assert quote.cue == "said:" and cut(quote.content) == "“We had minutes, not hours.”"
+
+
+def test_acts_and_beliefs_are_no_attributions():
+    assert quotes_of("Government forces attacked the port and the council rejected the plan.") == []
+    assert quotes_of("Residents want a new bridge, and the mayor called a meeting.") == []
+
+
+def test_a_quoted_speakers_own_expectation_is_not_a_second_attribution():
+    quote, _ = only_quote("“We expect the water to fall by Friday,” Okonjo said.")
+    assert quote.cue == "said" and quote.speaker == "Okonjo"

@@ -447,3 +447,40 @@ def test_nobody_in_a_building_denies_no_event_reported_elsewhere():
         {"subject": "The school's 260 pupils", "predicate": "be", "object": "at the community centre"}
     ])
     assert find_contradictions([empty, moved], []) == []
+
+
+def test_nobody_injured_against_a_man_taken_to_hospital():
+    none = source("Wire", "Nobody was injured.", [{"subject": "Nobody", "predicate": "injure", "polarity": "negated"}])
+    taken = source("Ledger", "One elderly man was taken to hospital with hypothermia.", [
+        {"subject": "One elderly man", "predicate": "take", "object": "to hospital"}
+    ])
+    [found] = find_contradictions([none, taken], [])
+    assert found.kind == "negation" and found.first.subject == "One elderly man"
+
+
+def test_nobody_needing_hospital_treatment_against_people_treated_in_hospital():
+    none = source("Wire", "Nobody needed hospital treatment.", [
+        {"subject": "Nobody", "predicate": "need", "object": "hospital treatment", "polarity": "negated"}
+    ])
+    treated = source("Ledger", "Fourteen people were treated in hospital.", [
+        {"subject": "Fourteen people", "predicate": "treat", "object": "in hospital"}
+    ])
+    assert kinds(none, treated) == ["negation"]
+
+
+def test_no_recount_requested_against_one_asked_for_but_not_against_another_request():
+    none = source("Wire", "No recount was requested.", [{"subject": "No recount", "predicate": "request", "polarity": "negated"}])
+    asked = source("Ledger", "Devereux has asked for a recount.", [
+        {"subject": "Devereux", "predicate": "ask", "object": "for a recount"}
+    ])
+    other = source("Post", "The mayor asked residents to stay indoors.", [
+        {"subject": "The mayor", "predicate": "ask", "object": "residents to stay indoors"}
+    ])
+    assert kinds(none, asked) == ["negation"]
+    assert find_contradictions([none, other], []) == []
+
+
+def test_no_arrests_made_against_police_arresting_two_men():
+    none = source("Wire", "No arrests were made.", [{"subject": "No arrests", "predicate": "make", "polarity": "negated"}])
+    arrested = source("Ledger", "Police arrested two men.", [{"subject": "Police", "predicate": "arrest", "object": "two men"}])
+    assert kinds(none, arrested) == ["negation"]

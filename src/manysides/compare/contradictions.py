@@ -75,6 +75,7 @@ NOBODY = ("no ", "nobody", "none")  # "no one", "no deaths", "nobody", "none of 
 # Events an absence or "escaped unhurt" denies, with the stem of their noun, and the verbs that report the
 # event through that noun ("treated for injuries", "died of wounds").
 EVENT_NOUNS = {"die": ("death", "fatal"), "injure": ("injur", "wound"), "arrest": ("arrest",)}
+HOSPITAL = "hospital"
 SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit".split())
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
@@ -96,11 +97,16 @@ Tally = tuple[str, Claim]  # "31 to 18" and a claim of its sentence
 def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair]) -> list[Contradiction]:
     by_id = {source.article.id: source for source in sources}
     found: dict[tuple[str, ...], Contradiction] = {}
+    claim_pairs: set[frozenset[Claim]] = set()
 
     def keep(contradiction: Contradiction) -> None:
         # One per outlet pair and disputed content: in a big story twenty articles may repeat "1,200"
         # against "1,500", and the explanation (outlets, values, who denies) is the same for all of them.
+        # And one per pair of claims, when two rules find the same one (aligned, and across the story).
         c = contradiction
+        if frozenset((c.first, c.second)) in claim_pairs:
+            return
+        claim_pairs.add(frozenset((c.first, c.second)))
         row = _antonyms().get((_outcome(c.first), _outcome(c.second))) if c.kind in ("negation", "denial") else None
         if row is not None:  # a headline and its first sentence: "approves" / "approved"
             found.setdefault((c.kind, c.first.evidence.article_id, c.second.evidence.article_id, row), c)
@@ -383,21 +389,31 @@ def _silent(source: Source, claim: Claim) -> bool:
 def _absences(first: Source, second: Source) -> Iterator[Contradiction]:
     """ "No deaths were reported" / "Nobody was injured" against another source's report that someone died
     or was injured (the same verb or a synonym, or "treated for injuries"; the other report neither hedged
-    nor itself a denial); and "their drivers escaped unhurt" against "one driver was taken to hospital with
+    nor itself a denial); "Nobody was injured" or "nobody needed hospital treatment" against "one man was
+    taken to hospital"; and "their drivers escaped unhurt" against "one driver was taken to hospital with
     injuries" (a death, injury or arrest denied of someone the other report names)."""
     for source_a, source_b in ((first, second), (second, first)):
         for none in source_a.analysis.claims:
             if none.polarity != "negated":
                 continue
+            subject = none.subject.casefold()
+            nobody = subject.startswith(NOBODY)
+            # "No recount was requested": the thing denied must be what the other report names
+            things = _content_words_of(subject) if subject.startswith("no ") and not subject.startswith("no one") else frozenset()
             event = _group(none.predicate)
-            nobody = none.subject.casefold().startswith(NOBODY)
+            named_event = _event_of(things)  # "No deaths were reported", "No arrests were made" → arrest
+            if event in LIGHT_VERBS and named_event:
+                event = named_event
             if (not nobody or event in LIGHT_VERBS) and event not in EVENT_NOUNS:
                 continue  # "No pupils were in the building" denies no event another source reports
             for claim in source_b.analysis.claims:
                 if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
                     continue
-                if not (_same_predicate(claim, none) or _suffered(claim, event)):
+                cared_for = nobody and _denies_hospital_care(none, event) and _hospitalised(claim)
+                if not (_group(claim.predicate) == event or _suffered(claim, event) or cared_for):
                     continue
+                if things and not named_event and not things & _content_words_of(f"{claim.subject} {claim.object}"):
+                    continue  # "No recount was requested" / "the mayor asked residents to stay indoors"
                 if nobody or _content_words_of(none.subject) & _content_words_of(claim.subject):
                     yield Contradiction(
                         "negation", claim, none,
@@ -411,6 +427,21 @@ def _suffered(claim: Claim, event: str) -> bool:
     if event not in EVENT_NOUNS or claim.predicate not in SUFFERING_VERBS:
         return False
     return any(word.startswith(EVENT_NOUNS[event]) for word in _WORD.findall(claim.object.casefold()))
+
+
+def _event_of(things: frozenset[str]) -> str | None:
+    """The event a noun names ("arrests" → arrest, "deaths" → die), for "no arrests were made"."""
+    return next((event for event, stems in EVENT_NOUNS.items() for word in things if word.startswith(stems)), None)
+
+
+def _denies_hospital_care(none: Claim, event: str) -> bool:
+    """ "Nobody was injured", "Nobody needed hospital treatment": no one hurt badly enough for a hospital."""
+    return event == "injure" or HOSPITAL in none.object.casefold()
+
+
+def _hospitalised(claim: Claim) -> bool:
+    """ "One man was taken to hospital with hypothermia", "Fourteen people were treated in hospital"."""
+    return claim.predicate in SUFFERING_VERBS and HOSPITAL in claim.object.casefold()
 
 
 def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:

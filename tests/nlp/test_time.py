@@ -118,6 +118,14 @@ def test_future_tense_looks_forward():
     assert announced.value == "2024-11-14"
 
 
+def test_an_initial_does_not_end_the_future_clause_and_effective_looks_forward():
+    october = date(1989, 10, 26)
+    [succeeds] = find_times("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", october)
+    assert succeeds.value == "1990-02-01"
+    [effective] = find_times("The board named a four-member office of the chairman, effective Feb. 1.", october)
+    assert effective.value == "1990-02-01"
+
+
 def test_plans_and_past_states_look_back():
     [approved] = find_times("The council approved plans for a stadium on Thursday.", MONDAY)
     assert approved.value == "2024-11-07"  # "plans" the noun is no future tense

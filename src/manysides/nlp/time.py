@@ -154,8 +154,8 @@ def _year_of_day(anchor: date, month: int, day: int, future: bool) -> int:
 # "plan" only as a verb: "plans to meet on Friday", not "approved plans for a stadium on Tuesday" or
 # "postponed 140 planned operations after … on Tuesday"; "lower-than-expected earnings" is no cue either.
 _FUTURE_CUE = re.compile(
-    r"(?<!-)\b(?:will|would|'ll|shall|scheduled|(?:plans?|planned|planning) to|planned for|set to|expects?|expected|due to|"
-    r"as soon as|as early as|going to|upcoming|to be held)\b[^.!?]*$",
+    r"(?<!-)\b(?:will|would|'ll|shall|scheduled|effective|(?:plans?|planned|planning) to|planned for|set to|expects?|expected|due to|"
+    r"as soon as|as early as|going to|upcoming|to be held)\b(?:[^.!?]|(?<=\b[A-Z])\.)*$",  # "will succeed Daniel P. Davison Feb. 1"
     re.IGNORECASE,
 )
 # A verb in the past right before the expression ("announced Wednesday") — not a participle after "be" or

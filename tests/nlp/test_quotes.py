@@ -153,3 +153,13 @@ def test_acts_and_beliefs_are_no_attributions():
 def test_a_quoted_speakers_own_expectation_is_not_a_second_attribution():
     quote, _ = only_quote("“We expect the water to fall by Friday,” Okonjo said.")
     assert quote.cue == "said" and quote.speaker == "Okonjo"
+
+
+def test_a_quotation_after_its_cue_runs_to_its_closing_mark():
+    quote, cut = only_quote("Okonjo told reporters: “We had minutes. Nobody expected the water so fast.”")
+    assert cut(quote.content) == "“We had minutes. Nobody expected the water so fast.”" and quote.direct
+
+
+def test_two_apostrophes_are_one_quotation_mark():
+    quote, cut = only_quote("''We had minutes, not hours,'' said Marta Okonjo, the county's emergency manager.")
+    assert cut(quote.content) == "''We had minutes, not hours,''" and quote.direct

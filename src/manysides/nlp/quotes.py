@@ -54,6 +54,7 @@ STANCE_LEMMAS = frozenset(
 SPEAKING_PERSONS = frozenset(("i", "we", "you"))
 PHRASAL_CUES = {"call": ("for", "on"), "point": ("to",)}
 _OBJECT_DEPS = frozenset(("dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp"))
+MARK_PAIRS = {"''": "''", "“": "”", '"': '"'}  # '' first: NYT copy opens and closes quotations with two apostrophes
 OPENING_MARKS = "“\"‘'"
 CLOSING_MARKS = "”\"’'"
 _EDGE_PUNCTUATION = " \t\n,;:—–-."
@@ -123,8 +124,8 @@ def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) ->
         return
     particle = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in PHRASAL_CUES.get(lemma, ())), None)
     if lemma in STANCE_LEMMAS or lemma in PHRASAL_CUES:
-        if doc.text[speaker[0] : speaker[1]].lower() in SPEAKING_PERSONS:
-            return  # "I think", "we want": a quoted speaker's own words, not an attribution by the reporter
+        if doc.text[speaker[0] : speaker[1]].lower() in SPEAKING_PERSONS or _in_quotation(doc.text, token.idx):
+            return  # "we expect", “Nobody expected it”: a quoted speaker's own words, not the reporter's attribution
         content = _object_content(doc, token, particle)
     else:
         content = _content(doc, token) or _quotation_before(doc.text, min(speaker[0], token.idx))
@@ -182,6 +183,12 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _in_quotation(text: str, position: int) -> bool:
+    """Whether a position lies inside a quotation opened earlier in its paragraph."""
+    paragraph = text[text.rfind("\n", 0, position) + 1 : position]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1 or paragraph.count("''") % 2 == 1
+
+
 def _object_content(doc: Doc, verb: Token, particle: Token | None) -> tuple[int, int] | None:
     """What a verb of intent or judgement attributes: its objects and complements after it, from the first
     to the last ("blasted [him for not paying taxes]", "wants [to triple the program]"); after a particle,
@@ -215,7 +222,16 @@ def _with_quotation(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while closing < len(text) and text[closing] in ".,!?":
         closing += 1
     if text[end - 1] not in CLOSING_MARKS and closing < len(text) and text[closing] in CLOSING_MARKS:
-        end = closing + 1  # “Words,” she said: the comma and the mark belong to the quotation
+        # “Words,” she said: the comma and the mark belong to the quotation ('' is one mark in NYT copy)
+        end = closing + (2 if text.startswith("''", closing) else 1)
+    opening = next((mark for mark in MARK_PAIRS if text.endswith(mark, 0, start)), None)
+    if opening is not None and text.endswith(MARK_PAIRS[opening], start, end):
+        return start - len(opening), end  # the parse left the opening mark out
+    if opening is not None and text[end - 1] not in CLOSING_MARKS:
+        # she said: “One. Two.” — the parse gave the first sentence only; the quotation runs to its mark
+        close = text.find(MARK_PAIRS[opening], end, min(len(text), end + 2000))
+        if close >= 0 and "\n" not in text[end:close] and (opening != "“" or "“" not in text[end:close]):
+            return start - len(opening), close + len(MARK_PAIRS[opening])
     if text[end - 1] in CLOSING_MARKS and text[start] not in OPENING_MARKS:
         inside = text[start : end - 1]
         if "“" not in inside and inside.count('"') % 2 == 0:  # opened before the content, maybe sentences before

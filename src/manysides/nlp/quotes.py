@@ -191,7 +191,7 @@ def _in_quotation(text: str, position: int) -> bool:
 
 def _object_content(doc: Doc, verb: Token, particle: Token | None) -> tuple[int, int] | None:
     """What a verb of intent or judgement attributes: its objects and complements after it, from the first
-    to the last ("blasted [him for not paying taxes]", "wants [to triple the program]"); after a particle,
+    to the last ("blasted [him for not paying taxes]", "vowed [to triple the program]"); after a particle,
     what the particle governs ("called for [a moratorium]"). Leading prepositions are circumstances, not
     content ("criticised in a speech the plan…")."""
     if particle is not None:

@@ -484,3 +484,13 @@ def test_no_arrests_made_against_police_arresting_two_men():
     none = source("Wire", "No arrests were made.", [{"subject": "No arrests", "predicate": "make", "polarity": "negated"}])
     arrested = source("Ledger", "Police arrested two men.", [{"subject": "Police", "predicate": "arrest", "object": "two men"}])
     assert kinds(none, arrested) == ["negation"]
+
+
+def test_a_whole_count_of_something_named_is_one_thing_measured():
+    a = source("Gazette", "The school's 240 pupils will be taught at Greyfield Academy.", [
+        {"subject": "The school's 240 pupils", "predicate": "teach", "numbers": [Number(240, "pupil", "240")]}
+    ])
+    b = source("Radio", "The school's 260 pupils will move to the community centre.", [
+        {"subject": "The school's 260 pupils", "predicate": "move", "numbers": [Number(260, "pupil", "260")]}
+    ])
+    assert kinds(a, b, pairs=[]) == ["number"]

@@ -324,8 +324,11 @@ def _toll(source: Source) -> Tolls:
 
 def _measured(claim: Claim, number: Number) -> str | None:
     """The thing a number measures when it is an attribute in the subject: 'The 410-kilometre line' →
-    'the #-kilometre line'. A bare count ('five drivers' / 'nine drivers') is no measure of one thing."""
-    if not number.text or f"{number.text}-" not in claim.subject:
+    'the #-kilometre line', or something's whole count: "The school's 240 pupils" → "the school's # pupils".
+    A bare count ('five drivers' / 'nine drivers') is no measure of one thing."""
+    if not number.text:
+        return None
+    if f"{number.text}-" not in claim.subject and f"'s {number.text} " not in claim.subject.replace("’", "'"):
         return None
     return " ".join(claim.subject.casefold().replace(number.text.casefold(), "#").split())
 

@@ -163,3 +163,13 @@ def test_a_quotation_after_its_cue_runs_to_its_closing_mark():
 def test_two_apostrophes_are_one_quotation_mark():
     quote, cut = only_quote("''We had minutes, not hours,'' said Marta Okonjo, the county's emergency manager.")
     assert cut(quote.content) == "''We had minutes, not hours,''" and quote.direct
+
+
+def test_a_headline_that_names_its_source_before_a_colon():
+    found = quotes_of("Marta Okonjo: Dam repairs will take a year\n\nThe spillway gates were opened on Thursday night.")
+    (quote, cut), = found
+    assert quote.speaker == "Marta Okonjo" and quote.cue == ":" and cut(quote.content) == "Dam repairs will take a year"
+
+
+def test_a_headline_label_before_a_colon_is_no_source():
+    assert quotes_of("Update: Dam repairs will take a year\n\nThe spillway gates were opened on Thursday night.") == []

@@ -65,6 +65,9 @@ _BEFORE_CUE = re.compile(r"(“[^“”\n]{1,2000}?[,?!]”|\"[^“”\"\n]{1,20
 _TRANSCRIPT_LINE = re.compile(
     r"^[ \t\"“]*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<cue>:) (?P<content>\S[^\n]*)$", re.M
 )
+# A headline that names its source before a colon: "Sanders: Clinton needs to…" (the article's first line).
+_HEADLINE = re.compile(r"[ \t]*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<cue>:) (?P<content>\S[^\n]*)")
+FINDING_SOURCES = frozenset(("poll", "survey", "study", "report"))
 _SIGNED_QUOTATION = re.compile(
     r"(?P<content>[“\"][^\n]{1,2000}[”\"])[ \t\xa0]*(?P<cue>[―—])[ \t\xa0]*"
     r"(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})[ \t\xa0.]*$",
@@ -89,8 +92,9 @@ def find_quotes(doc: Doc, article_id: str, mentions: Iterable[Mention]) -> list[
 
 def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Quote]:
     """Attributions made by layout, not by a verb: a transcript line ("PENCE: Well, look…") whose speaker
-    is a person the article names (or that person's surname in capitals), and a quotation signed with a
-    dash at the end of its paragraph ("“He scares me.” ― Krystal Correa")."""
+    is a person the article names (or that person's surname in capitals), a headline that names its source
+    before a colon ("Sanders: Clinton needs to…", "Poll: …"), and a quotation signed with a dash at the end
+    of its paragraph ("“He scares me.” ― Krystal Correa")."""
     text = doc.text
     people = [m for m in named if m.type == "PERSON"]
     surnames = {m.entity_id.rpartition(":")[2].rpartition(" ")[2].upper() for m in people}
@@ -101,6 +105,14 @@ def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Qu
             content = _with_quotation(doc, line.start("content"), line.end("content"))
             if content is not None:
                 yield _quote(doc, article_id, named, line.span("speaker"), line.span("cue"), content, channel=None)
+    headline = _HEADLINE.match(text)
+    if headline is not None:  # "Pence: Flowers Won't Be at Debate", "Poll: Clinton and Trump in dead heat"
+        speaker = headline.span("speaker")
+        named_speaker = any(m.start < speaker[1] and speaker[0] < m.end for m in named)
+        if named_speaker or headline.group("speaker").lower() in FINDING_SOURCES:
+            content = _with_quotation(doc, *headline.span("content"))
+            if content is not None:
+                yield _quote(doc, article_id, named, speaker, headline.span("cue"), content, channel=None)
     for signed in _SIGNED_QUOTATION.finditer(text):
         yield _quote(doc, article_id, named, signed.span("speaker"), signed.span("cue"), signed.span("content"), channel=None)
 

@@ -173,3 +173,10 @@ def test_a_headline_that_names_its_source_before_a_colon():
 
 def test_a_headline_label_before_a_colon_is_no_source():
     assert quotes_of("Update: Dam repairs will take a year\n\nThe spillway gates were opened on Thursday night.") == []
+
+
+def test_also_belongs_to_the_cue_but_not_a_sentence_adverb():
+    quote, _ = only_quote("The mayor has also said that the repairs would take a year.")
+    assert quote.cue == "has also said"
+    quote, _ = only_quote("Also, the mayor said that the repairs would take a year.")
+    assert quote.cue == "said"

@@ -52,6 +52,7 @@ STANCE_LEMMAS = frozenset(
 # verbs that report acts as often as words: "attacked Kharkiv", "rejected the plan" (a council's vote), "dismissed
 # the coach", "defended the title" — as cues they would stop being claims another outlet can contradict.
 SPEAKING_PERSONS = frozenset(("i", "we", "you"))
+CUE_ADVERBS = frozenset(("also", "then"))  # "has also said": PolNeAR's cue takes them (27 of 28 "also" in dev)
 PHRASAL_CUES = {"call": ("for", "on"), "point": ("to",)}
 _OBJECT_DEPS = frozenset(("dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp"))
 MARK_PAIRS = {"''": "''", "“": "”", '"': '"'}  # '' first: NYT copy opens and closes quotations with two apostrophes
@@ -144,6 +145,7 @@ def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) ->
     if content is None:
         return
     cue_tokens = [t for t in token.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < token.i] + [token]
+    cue_tokens += [t for t in token.children if t.lower_ in CUE_ADVERBS and _next_to(t, token)]
     cue_tokens += [t for t in token.children if t.dep_ == "prt"] + ([particle] if particle is not None else [])
     cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t) for t in cue_tokens))
     if doc.text[cue[1] : cue[1] + 1] == ":" and content[0] > cue[1]:
@@ -193,6 +195,12 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if before is not None:
         return _with_quotation(doc, *_subtree(before))
     return None
+
+
+def _next_to(adverb: Token, verb: Token) -> bool:
+    """Whether only auxiliaries stand between an adverb and its verb ("has also said", not "Also, he said")."""
+    between = adverb.doc[adverb.i + 1 : verb.i]
+    return adverb.i < verb.i and all(t.dep_ in ("aux", "auxpass", "neg") for t in between)
 
 
 def _in_quotation(text: str, position: int) -> bool:

@@ -180,3 +180,10 @@ def test_also_belongs_to_the_cue_but_not_a_sentence_adverb():
     assert quote.cue == "has also said"
     quote, _ = only_quote("Also, the mayor said that the repairs would take a year.")
     assert quote.cue == "said"
+
+
+def test_a_stance_verb_does_not_borrow_a_subject_from_a_reported_clause():
+    quote, _ = only_quote("The mayor said the town was ready and praised the emergency services.")
+    assert (quote.speaker, quote.cue) == ("The mayor", "said")  # never "the town … praised"
+    quote, _ = only_quote("The minister met the families and pledged to rebuild the bridge.")
+    assert (quote.speaker, quote.cue) == ("The minister", "pledged")

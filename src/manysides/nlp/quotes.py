@@ -139,6 +139,8 @@ def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) ->
     if lemma in STANCE_LEMMAS or lemma in PHRASAL_CUES:
         if doc.text[speaker[0] : speaker[1]].lower() in SPEAKING_PERSONS or _in_quotation(doc.text, token.idx):
             return  # "we expect", “Nobody expected it”: a quoted speaker's own words, not the reporter's attribution
+        if _child(token, "nsubj") is None and _in_reported_clause(token):
+            return  # "Harrow said residents were calm and praised…": a subject borrowed from a reported clause
         content = _object_content(doc, token, particle)
     else:
         content = _content(doc, token) or _quotation_before(doc.text, min(speaker[0], token.idx))
@@ -195,6 +197,15 @@ def _content(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if before is not None:
         return _with_quotation(doc, *_subtree(before))
     return None
+
+
+def _in_reported_clause(token: Token) -> bool:
+    """Whether the token hangs, through its heads, off the clause a speech verb reports."""
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_ in CUE_LEMMAS:
+            return True
+        token = token.head
+    return False
 
 
 def _next_to(adverb: Token, verb: Token) -> bool:

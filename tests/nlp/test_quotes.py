@@ -187,3 +187,9 @@ def test_a_stance_verb_does_not_borrow_a_subject_from_a_reported_clause():
     assert (quote.speaker, quote.cue) == ("The mayor", "said")  # never "the town … praised"
     quote, _ = only_quote("The minister met the families and pledged to rebuild the bridge.")
     assert (quote.speaker, quote.cue) == ("The minister", "pledged")
+
+
+def test_by_saying_speaks_with_the_subject_of_the_verb_it_completes():
+    quote, cut = only_quote("The mayor responded to the critics on Wednesday by saying the repairs were on schedule.")
+    assert (quote.speaker, quote.cue) == ("The mayor", "saying")
+    assert cut(quote.content) == "the repairs were on schedule"

@@ -161,9 +161,11 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
         return _subtree(pobj)
     if (subject := _child(verb, "nsubj")) is not None:
         return _subtree(subject)
-    # "…, saying …" and "… and added …" speak with the subject of the verb they continue.
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
-        if (subject := _child(verb.head, "nsubj")) is not None:
+    # "…, saying …" and "… and added …" speak with the subject of the verb they continue, and so does
+    # "responded … by saying …".
+    governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and governor.i != verb.i:
+        if (subject := _child(governor, "nsubj")) is not None:
             return _subtree(subject)
     return None
 

@@ -326,11 +326,10 @@ def _measured(claim: Claim, number: Number) -> str | None:
     """The thing a number measures when it is an attribute in the subject: 'The 410-kilometre line' →
     'the #-kilometre line', or something's whole count: "The school's 240 pupils" → "the school's # pupils".
     A bare count ('five drivers' / 'nine drivers') is no measure of one thing."""
-    if not number.text:
+    subject = claim.subject.replace("’", "'")
+    if not number.text or (f"{number.text}-" not in subject and f"'s {number.text} " not in subject):
         return None
-    if f"{number.text}-" not in claim.subject and f"'s {number.text} " not in claim.subject.replace("’", "'"):
-        return None
-    return " ".join(claim.subject.casefold().replace(number.text.casefold(), "#").split())
+    return " ".join(subject.casefold().replace(number.text.casefold(), "#").split())
 
 
 def _money_words(source: Source, claim: Claim) -> set[str]:

@@ -294,17 +294,15 @@ def _holiday(match: re.Match[str], anchor: date | None) -> Normalised | None:
         return None
     name = re.sub(r"\s+", " ", _group(match, "holiday")).replace("’", "'").removeprefix("the ")
     on_day = HOLIDAYS[name]
-    which = _group(match, "which")
+    which, this_year = _group(match, "which"), on_day(anchor.year)
     if which == "this":
-        return _day(on_day(anchor.year))
-    upcoming = on_day(anchor.year) if on_day(anchor.year) >= anchor else on_day(anchor.year + 1)
+        return _day(this_year)
+    upcoming = this_year if this_year >= anchor else on_day(anchor.year + 1)
     near = (upcoming - anchor).days <= NEAR_FUTURE_DAYS and not _past_verb_before(match)
     if which == "next" or (which != "last" and (_future(match) or near)):
         return _day(upcoming)
-    latest = on_day(anchor.year) if on_day(anchor.year) <= anchor else on_day(anchor.year - 1)
-    if which == "last" and latest == anchor:  # "last Christmas", said on Christmas Day
-        latest = on_day(anchor.year - 1)
-    return _day(latest)
+    latest = this_year if this_year < anchor or (this_year == anchor and which != "last") else on_day(anchor.year - 1)
+    return _day(latest)  # "last Christmas", said on Christmas Day, is the year before
 
 
 def _deictic_day(match: re.Match[str], anchor: date | None) -> Normalised | None:

@@ -177,7 +177,7 @@ def _future(match: re.Match[str]) -> bool:
     announced Wednesday by the commissioner"; "earnings lower than expected after the market closed Wednesday")."""
     before = match.string[max(0, match.start() - 80) : match.start()]
     clause = re.split(r"[.!?;]\s", before)[-1]
-    if _past_verb_before(match):
+    if _PAST_VERB_BEFORE.search(before):
         return False
     return bool(_FUTURE_CUE.search(before) or _UNTIL_NOW.search(clause))
 
@@ -266,6 +266,10 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int, after: int = 1) 
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
+def _thanksgiving(year: int) -> date:
+    return _nth_weekday(year, 11, 3, 4)  # US: the fourth Thursday of November
+
+
 def _fixed(month: int, day: int) -> Callable[[int], date]:
     return lambda year: date(year, month, day)
 
@@ -280,8 +284,8 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "july fourth": _fixed(7, 4),
     "halloween": _fixed(10, 31),
     "valentine's day": _fixed(2, 14),
-    "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),  # US: the fourth Thursday of November
-    "thanksgiving day": lambda year: _nth_weekday(year, 11, 3, 4),
+    "thanksgiving": _thanksgiving,
+    "thanksgiving day": _thanksgiving,
     "election day": lambda year: _nth_weekday(year, 11, 1, 1, after=2),  # US: the Tuesday after the first Monday
 }
 

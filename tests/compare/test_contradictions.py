@@ -101,6 +101,85 @@ def test_no_comment_against_a_quoted_spokesperson():
     assert found.kind == "attribution" and "Zipto spokesperson Dana Ferreira" in found.explanation
 
 
+def test_silence_on_one_question_against_that_speaker_answering_it():
+    silent = source("Wire", "Lumen Networks has not said whether customers will be compensated.", [
+        {"subject": "Lumen Networks", "predicate": "say", "object": "whether customers will be compensated", "polarity": "negated"}
+    ])
+    text = '"We will compensate every affected customer," Lumen chief executive Nadia Corbin said.'
+    quote = Quote("Lumen chief executive Nadia Corbin", Span("x", 51, 85), None, False, "said", Span("x", 86, 90), None,
+                  True, Span("x", 0, 49), Span("x", 0, len(text)))
+    quoted = source("Daily", text, [{"subject": "We", "predicate": "compensate", "modality": "reported"}], (quote,))
+    [found] = find_contradictions([silent, quoted], [])
+    assert found.kind == "attribution" and "Nadia Corbin" in found.explanation
+
+
+def test_silence_on_one_question_does_not_meet_the_speaker_on_another():
+    silent = source("Wire", "The authority did not say how long the evacuation would last.", [
+        {"subject": "The authority", "predicate": "say", "object": "how long the evacuation would last", "polarity": "negated"}
+    ])
+    text = "The spillway was last inspected in September, the authority said."
+    quote = Quote("the authority", Span("x", 47, 60), None, False, "said", Span("x", 61, 65), None,
+                  False, Span("x", 0, 45), Span("x", 0, len(text)))
+    quoted = source("Herald", text, [{"subject": "The spillway", "predicate": "inspect", "modality": "reported"}], (quote,))
+    assert find_contradictions([silent, quoted], []) == []
+
+
+def test_the_only_count_of_one_thing_in_two_aligned_sentences_about_one_subject():
+    a = source("Radio", "Orme won the election, beating Devereux by 212 votes.", [
+        {"subject": "Nadia Orme", "predicate": "beat", "numbers": [Number(212, "vote", "212")]}
+    ])
+    b = source("Ledger", "Orme was elected mayor by a margin of 312 votes.", [
+        {"subject": "The Greens' Nadia Orme", "predicate": "elect", "numbers": [Number(312, "vote", "312")]}
+    ])
+    assert kinds(a, b) == ["number"]
+
+
+def test_two_lengths_said_of_one_subject_with_two_verbs_are_two_measures():
+    a = source("Wire", "The quake struck at a depth of 10 kilometres.", [
+        {"subject": "The quake", "predicate": "strike", "numbers": [Number(10, "kilometre", "10")]}
+    ])
+    b = source("Ledger", "The quake was felt 80 kilometres away.", [
+        {"subject": "The quake", "predicate": "feel", "numbers": [Number(80, "kilometre", "80")]}
+    ])
+    assert kinds(a, b) == []
+
+
+def test_durations_in_two_units_are_compared_as_one_length_of_time():
+    a = source("Metro", "The rocket broke up about 90 seconds after lift-off.", [
+        {"subject": "The rocket", "predicate": "break up", "numbers": [Number(90, "second", "90")]}
+    ])
+    b = source("Courier", "The rocket exploded two minutes after launch.", [
+        {"subject": "the rocket", "predicate": "explode", "numbers": [Number(2, "minute", "two minutes")]}
+    ])
+    assert kinds(a, b) == ["number"]
+    same = source("Courier", "The rocket exploded a minute and a half after launch.", [
+        {"subject": "the rocket", "predicate": "explode", "numbers": [Number(1.5, "minute", "a minute and a half")]}
+    ])
+    assert kinds(a, same) == []
+
+
+def test_a_cause_not_yet_known_against_a_cause_given():
+    unknown = source("Standard", "Skyvale said the cause of the smoke was not yet known.", [
+        {"subject": "the cause of the smoke", "predicate": "know", "polarity": "negated", "modality": "reported", "attribution": "Skyvale"}
+    ])
+    given = source("Kestrel FM", "Skyvale said the smoke came from a passenger's laptop battery.", [
+        {"subject": "the smoke", "predicate": "come", "object": "from a passenger's laptop battery", "modality": "reported", "attribution": "Skyvale"}
+    ])
+    assert kinds(unknown, given, pairs=[]) == ["negation"]
+    elsewhere = source("Kestrel FM", "The crew came from Lisbon.", [{"subject": "The crew", "predicate": "come", "object": "from Lisbon"}])
+    assert kinds(unknown, elsewhere, pairs=[]) == []  # a cause of something else
+
+
+def test_talks_that_collapsed_and_talks_that_continue():
+    a = source("Signal", "The union said talks with Aerserv had collapsed.", [
+        {"subject": "talks with Aerserv", "predicate": "collapse", "modality": "reported", "attribution": "The union"}
+    ])
+    b = source("Ledger", "Aerserv said talks with the union were continuing.", [
+        {"subject": "talks with the union", "predicate": "continue", "modality": "reported", "attribution": "Aerserv"}
+    ])
+    assert kinds(a, b) == ["negation"]
+
+
 def test_one_outlet_repeating_a_figure_is_one_contradiction_not_one_per_article():
     count = {"predicate": "evacuate", "numbers": [Number(1200, "people", "1,200")]}
     first = source("Herald", "About 1,200 people were evacuated.", [count])
@@ -129,11 +208,19 @@ def test_bare_counts_in_two_subjects_are_not_one_thing_measured():
 
 
 def test_the_only_cost_in_each_article_is_compared_across_the_story():
-    a = source("TASS", "It was built at a cost of 2.3 billion dollars.", [{"predicate": "build", "numbers": [Number(2.3e9, "USD", "2.3 billion")]}])
-    b = source("Press TV", "The railway cost 2.8 billion dollars.", [{"predicate": "cost", "numbers": [Number(2.8e9, "USD", "2.8 billion")]}])
+    a = source("TASS", "It was built at a cost of 2.3 billion dollars.", [{"subject": "It", "predicate": "build", "numbers": [Number(2.3e9, "USD", "2.3 billion")]}])
+    b = source("Press TV", "The railway cost 2.8 billion dollars.", [{"subject": "The railway", "predicate": "cost", "numbers": [Number(2.8e9, "USD", "2.8 billion")]}])
     assert kinds(a, b, pairs=[]) == ["number"]
-    c = source("Press TV", "Exports reached 2.8 billion dollars.", [{"predicate": "reach", "numbers": [Number(2.8e9, "USD", "2.8 billion")]}])
+    c = source("Press TV", "Exports reached 2.8 billion dollars.", [{"subject": "Exports", "predicate": "reach", "numbers": [Number(2.8e9, "USD", "2.8 billion")]}])
     assert kinds(a, c, pairs=[]) == []  # not said of a cost: two amounts, not one disputed
+
+
+def test_the_only_amount_in_each_article_said_of_one_thing_is_compared_across_the_story():
+    a = source("Metro", "The satellite was worth about 120 million euros.", [{"subject": "The satellite", "predicate": "be", "numbers": [Number(1.2e8, "EUR", "120 million")]}])
+    b = source("Ledger", "The loss of the 95 million euro satellite will delay forecasts.", [{"subject": "The loss of the 95 million euro satellite", "predicate": "delay", "numbers": [Number(9.5e7, "EUR", "95 million")]}])
+    assert kinds(a, b, pairs=[]) == ["number"]
+    c = source("Ledger", "The weather office has a budget of 95 million euros.", [{"subject": "The weather office", "predicate": "have", "numbers": [Number(9.5e7, "EUR", "95 million")]}])
+    assert kinds(a, c, pairs=[]) == []  # another thing's amount
 
 
 def test_synonymous_verbs_are_one_predicate():
@@ -190,6 +277,20 @@ def test_no_deaths_reported_against_one_person_died_across_the_story():
     ])
     [found] = find_contradictions([none, died], [])
     assert found.kind == "negation" and found.first.subject == "One person" and "no deaths" in found.explanation
+
+
+def test_nothing_damaged_against_a_report_of_something_destroyed():
+    none = source("Daily", "No homes have been damaged, the fire service said.", [
+        {"subject": "No homes", "predicate": "damage", "polarity": "negated", "modality": "reported", "attribution": "the fire service"}
+    ])
+    burned = source("Radio", "Two homes on the edge of town have burned down.", [
+        {"subject": "Two homes on the edge of town", "predicate": "burn down", "numbers": [Number(2, "home", "Two")]}
+    ])
+    assert kinds(none, burned, pairs=[]) == ["negation"]
+    damaged = source("Radio", "Two homes were destroyed.", [{"subject": "Two homes", "predicate": "destroy"}])
+    spared = source("Daily", "No homes have been destroyed.", [{"subject": "No homes", "predicate": "destroy", "polarity": "negated"}])
+    hit = source("Radio", "Two homes were damaged.", [{"subject": "Two homes", "predicate": "damage"}])
+    assert kinds(spared, hit, pairs=[]) == [] and kinds(none, damaged, pairs=[]) == ["negation"]  # damage does not imply destroyed
 
 
 def test_an_absence_does_not_meet_a_hedged_report():

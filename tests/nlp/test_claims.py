@@ -34,6 +34,23 @@ def test_a_denial_cue_makes_the_reported_claim_denied():
     assert claim.modality == "denied" and claim.attribution == "The company"
 
 
+def test_no_evidence_that_it_happened_denies_it():
+    claim = claim_with("Police said there was no evidence that the fire had been started deliberately.", "start")
+    assert (claim.subject, claim.polarity, claim.modality) == ("the fire", "affirmed", "denied")
+
+
+def test_what_a_source_has_not_said_is_a_claim_of_silence_not_its_statement():
+    claims = claims_of("Lumen Networks has not said whether customers will be compensated.")
+    assert [(c.subject, c.predicate, c.object, c.polarity) for c in claims] == [
+        ("Lumen Networks", "say", "whether customers will be compensated", "negated")
+    ]
+
+
+def test_an_amount_in_a_currency_before_its_noun_is_money():
+    claim = claim_with("The loss of the 95 million euro satellite will delay forecasts.", "delay")
+    assert [(n.value, n.unit) for n in claim.numbers] == [(95_000_000, "EUR")]
+
+
 def test_reports_called_false_are_denied_and_the_frame_is_no_claim():
     claims = claims_of("Reports that the president threatened tariffs are false, the ministry said.")
     assert [(c.subject, c.predicate, c.modality) for c in claims] == [("the president", "threaten", "denied")]

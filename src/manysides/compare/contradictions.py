@@ -4,7 +4,7 @@ Claims are compared only where two articles report the same fact (an aligned sen
 denials, which are looked for across the story (a denied or negated claim meets every claim of another
 source with the same predicate), and four narrow number rules that need no alignment. Kinds:
 - number: the same kind of quantity (a count, one currency, a percentage; homes and households are one
-  count) with different values; across the story, one thing measured twice ("the 410-kilometre line" /
+  count; "90 seconds" and "two minutes" one length of time) with different values; across the story, one thing measured twice ("the 410-kilometre line" /
   "the 440-kilometre line"), the only amount of one currency in each article, both said of a cost, or
   the one count of the dead, injured or arrested each article gives ("two were injured" / "three hurt"),
   or the one tally of a vote ("31 to 18" / "voted 29 to 20");
@@ -20,11 +20,13 @@ source with the same predicate), and four narrow number rules that need no align
   admits in one source what they deny in the other ("Calder admitted taking…" / "Calder denied taking…");
 - attribution: one source says X has not commented, did not respond, declined to comment or was not
   available for comment, another quotes X (or X's managing director, chief executive or spokesperson,
-  speaking of X).
+  speaking of X); or one says X has not said whether (how, when…) something happens, and another quotes
+  X on it ("has not said whether customers will be compensated" / "We will compensate every customer").
 Across the story, too: an absence ("No deaths were reported", "Nobody was hurt") meets a report of the
 event ("One person died"); a negated "there was" or "is" meets what another source takes for granted
 ("There was no mine alert" / "closed because of a mine alert"; "Brandl is not a suspect" / "named Brandl
-as a suspect").
+as a suspect"); and a cause not yet known meets a cause given ("the cause of the smoke was not known" /
+"the smoke came from a laptop battery").
 Hedged and attributed claims are compared as claims of their sources; the explanation says who says what.
 """
 
@@ -40,7 +42,7 @@ from itertools import combinations
 from manysides.compare.align import AlignedPair, Source
 from manysides.compare.lexicons import rows
 from manysides.model import Claim, Contradiction, Number, Span
-from manysides.nlp.claims import AGE, DENIAL_CUES
+from manysides.nlp.claims import AGE, DENIAL_CUES, unsaid
 from manysides.nlp.entities import demonyms, fold
 from manysides.nlp.time import day_of
 
@@ -50,6 +52,11 @@ CURRENCIES = frozenset(("EUR", "USD", "GBP", "JPY"))
 PEOPLE = frozenset("people person resident villager passenger civilian worker soldier victim customer".split())
 # Counts of one thing under different nouns ("12,000 households" / "15,000 homes").
 UNIT_FAMILIES = {"home": "household", "house": "household", "dwelling": "household", "property": "household"}
+DURATION = "duration"
+# Lengths, weights, speeds: one sentence gives several of one thing in different roles ("struck at a depth of
+# 10 kilometres" / "was felt 80 kilometres away"), so two of them are one quantity only with one verb.
+MEASURES = frozenset("kilometre kilometer km mile metre meter m foot feet inch centimetre cm kilogram kg tonne ton litre gallon degree mph".split())
+SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_629_800, "year": 31_557_600}
 MONEY_WORDS = frozenset("cost costs costing price priced fine fined budget worth paid pay compensation damages loan".split())
 _IRREGULAR = {"fall": ("fell", "fallen"), "rise": ("rose", "risen"), "win": ("won",), "lose": ("lost",),
               "uphold": ("upheld",), "forbid": ("forbade", "forbidden")}  # forms of antonyms.tsv verbs
@@ -62,6 +69,9 @@ LIGHT_VERBS = frozenset("be have do say make get go take give".split())
 _FUNCTION_WORDS = frozenset("the a an of in on at to for from by with and or its their his her it they that this".split())
 _WORD = re.compile(r"\w+(?:['’]s)?")
 NO_COMMENT_VERBS = frozenset("comment respond reply answer".split())
+UNSAID_VERBS = frozenset("say confirm disclose reveal specify explain".split())  # "has not said whether…"
+# What "did not say how long the evacuation would last" asks, without its question: the evacuation
+QUESTION_WORDS = frozenset("whether if how why when what who where which long last many much soon would will could be".split())
 STAFF_WORDS = frozenset("employee worker staff member insider source".split())
 ROLE_WORDS = frozenset("spokesperson spokesman spokeswoman official officials office press".split())
 # A speaker who speaks for the organisation the sentence is about: the role opens the description
@@ -74,11 +84,13 @@ _SPOKESPERSON = re.compile(
 NOBODY = ("no ", "nobody", "none")  # "no one", "no deaths", "nobody", "none of the crew"
 # Events an absence or "escaped unhurt" denies, with the stem of their noun, and the verbs that report the
 # event through that noun ("treated for injuries", "died of wounds").
+IMPLIES = {"destroy": "damage"}  # a report of the first is a report of the second: "burned down" / "No homes were damaged"
 EVENT_NOUNS = {"die": ("death", "fatal"), "injure": ("injur", "wound"), "arrest": ("arrest",)}
 HOSPITAL = "hospital"
 SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit".split())
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
+_GIVEN_CAUSE = re.compile(r"\b(?:caused by|due to|because of|blamed on)\b", re.IGNORECASE)
 _DECLINED = re.compile(r"\b(?:declin|refus)\w* to comment\b", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)
 _TALLY = re.compile(r"(?<![-–\d])\b(\d{1,4}) ?(?:to|-|–) ?(\d{1,4})\b(?![-–]\d|\s*(?:%|percent|per cent))")
@@ -151,6 +163,8 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         for contradiction in _absences(first, second):
             keep(contradiction)
         for contradiction in _presupposed(first, second):
+            keep(contradiction)
+        for contradiction in _unknown_cause(first, second):
             keep(contradiction)
     return list(found.values())
 
@@ -257,7 +271,8 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
     """Numbers compared across the whole story, where the sentences need not align: the same thing measured
     ("the 410-kilometre line" / "the 440-kilometre line": one subject but for the number), a named person's
     age ("Hale, 52," / "Peter Hale, aged 53"), or the only amount of one currency in each article, both said
-    of a cost, price, fine or budget."""
+    of a cost, price, fine or budget, or of one thing ("The satellite was worth about 120 million euros" /
+    "the loss of the 95 million euro satellite")."""
     numbers_a = [(c, n) for c in first.analysis.claims for n in c.numbers if n.unit is not None]
     numbers_b = [(c, n) for c in second.analysis.claims for n in c.numbers if n.unit is not None]
     for (claim_a, a), (claim_b, b) in ((x, y) for x in numbers_a for y in numbers_b):
@@ -272,7 +287,7 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
         side_b = [(c, n) for c, n in numbers_b if n.unit == currency]
         if len(side_a) == 1 and len(side_b) == 1 and _differ(side_a[0][1], side_b[0][1]):
             (claim_a, a), (claim_b, b) = side_a[0], side_b[0]
-            if _money_words(first, claim_a) & _money_words(second, claim_b):
+            if _money_words(first, claim_a) & _money_words(second, claim_b) or _one_subject(claim_a, claim_b):
                 yield _number_contradiction(first, claim_a, a, second, claim_b, b)
 
 
@@ -364,12 +379,18 @@ def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
             who = _content_words_of(silent.subject) - ROLE_WORDS
             if not who:
                 continue
+            topic = _content_words_of(silent.object) - who - QUESTION_WORDS if silent.predicate in UNSAID_VERBS else frozenset()
             for quote in source_b.analysis.quotes:
                 spoken = next((c for c in source_b.analysis.claims if c.evidence.start <= quote.cue_span.start < c.evidence.end), None)
-                if spoken is None:
+                if spoken is None or unsaid(quote):
                     continue
+                if topic and not topic & _content_words_of(source_b.article.text[quote.content.start : quote.content.end]):
+                    continue  # "has not said whether customers will be compensated": only a word on that counts
+                speaker = _content_words_of(quote.speaker)
                 speaks_for = _SPOKESPERSON.match(quote.speaker) and who <= _content_words_of(spoken.subject)
-                if who <= _content_words_of(quote.speaker) or speaks_for:
+                # "Lumen chief executive Nadia Corbin" speaks for Lumen Networks
+                officer_of = _SPOKESPERSON.search(quote.speaker) and who & speaker
+                if who <= speaker or speaks_for or officer_of:
                     yield Contradiction(
                         "attribution", silent, spoken,
                         f"{source_a.article.outlet}: {silent.subject} did not comment; "
@@ -380,8 +401,10 @@ def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
 
 def _silent(source: Source, claim: Claim) -> bool:
     """ "X has not commented", "did not respond", "was not available for comment", "could not be reached for
-    comment", "declined to comment"."""
+    comment", "declined to comment"; "has not said whether customers will be compensated" (silent on that)."""
     if claim.polarity == "negated":
+        if claim.predicate in UNSAID_VERBS:
+            return bool(claim.object)
         return claim.predicate.split()[0] in NO_COMMENT_VERBS or claim.object.casefold().endswith("for comment")
     if claim.predicate in ("decline", "refuse"):
         return bool(_DECLINED.search(source.article.text, claim.evidence.start, claim.evidence.end))
@@ -390,7 +413,8 @@ def _silent(source: Source, claim: Claim) -> bool:
 
 def _absences(first: Source, second: Source) -> Iterator[Contradiction]:
     """ "No deaths were reported" / "Nobody was injured" against another source's report that someone died
-    or was injured (the same verb or a synonym, or "treated for injuries"; the other report neither hedged
+    or was injured (the same verb, a synonym or a verb that implies it — "No homes were damaged" / "Two
+    homes burned down" —, or "treated for injuries"; the other report neither hedged
     nor itself a denial); "Nobody was injured" or "nobody needed hospital treatment" against "one man was
     taken to hospital"; and "their drivers escaped unhurt" against "one driver was taken to hospital with
     injuries" (a death, injury or arrest denied of someone the other report names)."""
@@ -412,7 +436,8 @@ def _absences(first: Source, second: Source) -> Iterator[Contradiction]:
                 if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
                     continue
                 cared_for = nobody and _denies_hospital_care(none, event) and _hospitalised(claim)
-                if not (_group(claim.predicate) == event or _suffered(claim, event) or cared_for):
+                reported = _group(claim.predicate)
+                if not (event in (reported, IMPLIES.get(reported)) or _suffered(claim, event) or cared_for):
                     continue
                 if things and not named_event and not things & _content_words_of(f"{claim.subject} {claim.object}"):
                     continue  # "No recount was requested" / "the mayor asked residents to stay indoors"
@@ -473,6 +498,36 @@ def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:
                     )
                 if taken:
                     yield _negation_or_denial(source_b, claim, source_a, negated)
+
+
+def _unknown_cause(first: Source, second: Source) -> Iterator[Contradiction]:
+    """ "The cause of the smoke was not yet known" (or "is unclear", "has not been established") against
+    another source giving it: "the smoke came from a passenger's laptop battery", "a pump failure caused
+    the spill", "the fire was caused by a faulty heater" — the thing caused named on both sides."""
+    for source_a, source_b in ((first, second), (second, first)):
+        for unknown in source_a.analysis.claims:
+            subject = _content_words_of(unknown.subject)
+            if "cause" not in subject or not _unknown(unknown):
+                continue
+            things = subject - {"cause", "exact", "precise", "likely"}
+            for claim in source_b.analysis.claims:
+                if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported") or not things:
+                    continue
+                named = _content_words_of(claim.subject) | _content_words_of(claim.object)
+                gives = claim.predicate == "cause" or (claim.predicate == "come" and claim.object.casefold().startswith("from "))
+                gives = gives or bool(_GIVEN_CAUSE.search(claim.object))
+                if gives and things & named:
+                    yield Contradiction(
+                        "negation", claim, unknown,
+                        f"{_voice(source_b, claim)} gives the cause; {_voice(source_a, unknown)} says it is not known",
+                    )  # fmt: skip
+
+
+def _unknown(claim: Claim) -> bool:
+    """ "was not (yet) known", "has not been established", "is unclear", "remains unknown"."""
+    if claim.polarity == "negated":
+        return claim.predicate in ("know", "establish", "determine", "confirm", "identify")
+    return claim.predicate in COPULAS and (_head_word(claim.object) or "") in ("unclear", "unknown")
 
 
 def _same_source(first: str, second: str | None) -> bool:
@@ -661,7 +716,9 @@ def _number_conflict(
     claims_a: list[Claim], claims_b: list[Claim]
 ) -> tuple[tuple[Claim, Number], tuple[Claim, Number]] | None:
     """Two numbers of one kind that differ, surest pairing first: one unit said with one verb (or a synonym);
-    then one unit of one quantity (`_same_quantity`); then the only amount of one currency or the only
+    then one unit of one quantity (`_same_quantity`); then the only number of one unit on each side, said of
+    one subject ("Orme … by 212 votes" / "Orme … by a margin of 312 votes"; not lengths and weights, of
+    which one sentence gives several: `MEASURES`); then the only amount of one currency or the only
     percentage on each side, said with one verb or of one subject, or the only count of people on each side
     ("1,200 residents" and "1,500 people"). Never two
     verbs the synonym table keeps apart: "one worker was killed" is no count of the injured."""
@@ -675,6 +732,11 @@ def _number_conflict(
         for b in numbers_b:
             if a[1].unit is not None and _unit(a[1]) == _unit(b[1]) and _same_quantity(a, b):
                 return (a, b) if _differ(a[1], b[1]) else None
+    for unit in {_unit(n) for _, n in numbers_a if n.unit is not None and n.unit not in MEASURES and not _is_age(n)}:
+        side_a = [x for x in numbers_a if _unit(x[1]) == unit]
+        side_b = [x for x in numbers_b if _unit(x[1]) == unit]
+        if _one_value(side_a) and _one_value(side_b) and _one_subject(side_a[0][0], side_b[0][0]):
+            return (side_a[0], side_b[0]) if _differ(side_a[0][1], side_b[0][1]) else None
     for kind in {_kind(n) for _, n in numbers_a}:
         side_a = [x for x in numbers_a if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
         side_b = [x for x in numbers_b if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
@@ -689,6 +751,17 @@ def _number_conflict(
 def _one_actor_or_act(first: Claim, second: Claim) -> bool:
     """The same verb (or a synonym), or subjects sharing a word: an amount or a percentage said of one thing."""
     return _same_predicate(first, second) or bool(_content_words_of(first.subject) & _content_words_of(second.subject))
+
+
+def _one_value(numbers: list[tuple[Claim, Number]]) -> bool:
+    """One number, perhaps in two claims of its sentence ("won …, beating Devereux by 212 votes")."""
+    return bool(numbers) and not any(_differ(numbers[0][1], number) for _, number in numbers)
+
+
+def _one_subject(first: Claim, second: Claim) -> bool:
+    """Subjects sharing a content word, and no two verbs the synonym table keeps apart: "The river peaked at
+    4.8 metres" / "The river reached its highest level, 5.1 metres" — one thing, one measure."""
+    return bool(_content_words_of(first.subject) & _content_words_of(second.subject)) and not _different_events(first, second)
 
 
 def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
@@ -713,11 +786,21 @@ def _different_events(first: Claim, second: Claim) -> bool:
 
 
 def _unit(number: Number) -> str | None:
+    """What a number counts or measures, with one name for one kind: homes and households; every length of
+    time ("90 seconds" and "two minutes" are one quantity)."""
+    if number.unit in SECONDS:
+        return DURATION
     return UNIT_FAMILIES.get(number.unit, number.unit) if number.unit else None
 
 
 def _differ(a: Number, b: Number) -> bool:
-    return abs(a.value - b.value) > COUNT_TOLERANCE * max(abs(a.value), abs(b.value))
+    first, second = _amount(a), _amount(b)
+    return abs(first - second) > COUNT_TOLERANCE * max(abs(first), abs(second))
+
+
+def _amount(number: Number) -> float:
+    """The value in one scale for its kind: a duration in seconds."""
+    return number.value * SECONDS.get(number.unit or "", 1)
 
 
 def _days(claim: Claim) -> set[str]:

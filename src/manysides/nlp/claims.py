@@ -3,8 +3,9 @@
 A claim is a verb with a subject in the dependency parse (or a verb sharing the subject of the verb it
 is coordinated with). Speech verbs that introduce a quote are not claims themselves: the clause they
 report is, with the speaker as its attribution. The reporter's stance (`modality`) is, strongest first:
-- denied: reported through a denial cue ("the company denied that it sold the data") or framed as false
-  ("reports that the president threatened tariffs are false");
+- denied: reported through a denial cue ("the company denied that it sold the data"), framed as false
+  ("reports that the president threatened tariffs are false") or as unsupported ("there was no evidence
+  that the fire had been started deliberately");
 - alleged: "allegedly", or reported through "allege"/"claim";
 - hedged: "reportedly", "apparently", "may", "could", "appears to"…;
 - reported: inside what someone said;
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wordfreq import zipf_frequency
@@ -52,6 +54,7 @@ REPORT_NOUNS = frozenset(
     "report reports claim claims allegation allegations suggestion suggestions rumour rumours rumor rumors".split()
 )
 FALSE_WORDS = frozenset("false untrue wrong baseless unfounded fabricated inaccurate incorrect fake groundless".split())
+NO_EVIDENCE_NOUNS = frozenset("evidence sign indication proof suggestion".split())  # "no evidence that X": X denied
 # "No deaths were reported", "There were no injuries": an absence, read as the event's verb negated
 # ("nobody died"), so that it meets "One person died" in another report.
 ABSENCE_NOUNS = {"death": "die", "fatality": "die", "injury": "injure", "arrest": "arrest"}
@@ -76,18 +79,30 @@ _NUMERIC = re.compile(r"^([€$£¥]?)(\d[\d,]*(?:\.\d+)?)(k|m|bn)?$", re.IGNORE
 
 def find_claims(doc: Doc, article_id: str, quotes: Sequence[Quote], times: Sequence[TimeExpr]) -> list[Claim]:
     """Every claim of the parsed article, in text order."""
-    cues = [(quote.cue_span.start, quote.cue_span.end) for quote in quotes]
     denied = set(_framed_as_false(doc))
     claims = []
     for token in doc:
-        if not _is_clause_verb(token) or _is_false_frame(token) or any(a <= token.idx < b for a, b in cues):
+        if not _is_clause_verb(token) or _is_false_frame(token):
             continue
         subject = _subject(token)
         if subject is None:
             continue
+        cued = next((quote for quote in quotes if quote.cue_span.start <= token.idx < quote.cue_span.end), None)
+        if cued is not None:
+            if unsaid(cued):  # "Lumen has not said whether customers will be compensated": a claim of silence
+                claim = _claim(doc, token, subject, article_id, None, False, times)
+                claims.append(replace(claim, object=doc.text[cued.content.start : cued.content.end]))
+            continue
         quote = _enclosing_quote(token.idx, quotes)
+        if quote is not None and unsaid(quote):
+            continue  # what the speaker did not say is no claim of theirs, nor the article's
         claims.append(_claim(doc, token, subject, article_id, quote, token.i in denied, times))
     return claims
+
+
+def unsaid(quote: Quote) -> bool:
+    """A negated cue: "has not said whether…", "would not say how many…", "did not confirm…"."""
+    return any(word in ("not", "n't", "never") for word in quote.cue.lower().replace("n't", " n't").split())
 
 
 def _claim(
@@ -241,8 +256,12 @@ def _is_false_frame(verb: Token) -> bool:
 
 
 def _framed_as_false(doc: Doc) -> Iterator[int]:
-    """Token indexes of the verbs inside "reports that X … are false": X is denied."""
+    """Token indexes of the verbs inside "reports that X … are false" and "there was no evidence that X"
+    ("found no sign that X"): X is denied."""
     for token in doc:
+        if token.lemma_.lower() in NO_EVIDENCE_NOUNS and _determined_by_no(token):
+            yield from (child.i for child in token.children if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"))
+            continue
         if not _is_false_frame(token):
             continue
         for subject in token.children:
@@ -338,6 +357,8 @@ def _unit(run: list[Token]) -> str | None:
     after = last.nbor(1) if last.i + 1 < len(last.doc) else None
     if after is not None and (after.text == "%" or after.lower_ in ("percent", "per")):
         return "%"
+    if after is not None and after.lower_ in _CURRENCIES:
+        return _CURRENCIES[after.lower_]  # "the 95 million euro satellite": an amount, not a count of satellites
     if last.dep_ in SUBJECTS and last.pos_ == "NUM" and last.head.dep_ == "conj":
         # "One worker was killed and two were injured": two workers, the noun of the first clause's count
         counted = _subject(last.head.head)

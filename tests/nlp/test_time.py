@@ -118,6 +118,19 @@ def test_future_tense_looks_forward():
     assert announced.value == "2024-11-14"
 
 
+def test_a_timetable_a_forecast_and_what_can_be_done_from_a_day_look_forward():
+    [begins] = find_times("The suspension begins on Monday.", date(2024, 11, 8))
+    assert begins.value == "2024-11-11"
+    [forecast] = find_times("Rain is forecast for Saturday.", MONDAY)
+    assert forecast.value == "2024-11-16"
+    [filed] = find_times("Claims can be filed online from Thursday.", MONDAY)
+    assert filed.value == "2024-11-14"
+    [began] = find_times("The suspension began on Monday.", date(2024, 11, 8))
+    assert began.value == "2024-11-04"
+    [could_have] = find_times("The fire could have started on Thursday.", MONDAY)
+    assert could_have.value == "2024-11-07"  # a possibility in the past
+
+
 def test_an_initial_does_not_end_the_future_clause_and_effective_looks_forward():
     october = date(1989, 10, 26)
     [succeeds] = find_times("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", october)

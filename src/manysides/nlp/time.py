@@ -155,7 +155,10 @@ def _year_of_day(anchor: date, month: int, day: int, future: bool) -> int:
 # "postponed 140 planned operations after … on Tuesday"; "lower-than-expected earnings" is no cue either.
 _FUTURE_CUE = re.compile(
     r"(?<!-)\b(?:will|would|'ll|shall|scheduled|effective|(?:plans?|planned|planning) to|planned for|set to|expects?|expected|due to|"
-    r"as soon as|as early as|going to|upcoming|to be held)\b(?:[^.!?]|(?<=\b[A-Z])\.)*$",  # "will succeed Daniel P. Davison Feb. 1"
+    r"as soon as|as early as|going to|upcoming|to be held|forecast for|(?:can|could|may|might)(?!\s+have\b)|"
+    # the present of a timetable: "The suspension begins on Monday", "the exhibition opens Friday"
+    r"(?:begins|starts|opens|reopens|closes|ends|resumes|takes effect|comes into force|goes ahead|kicks off))\b"
+    r"(?:[^.!?]|(?<=\b[A-Z])\.)*$",  # "will succeed Daniel P. Davison Feb. 1"
     re.IGNORECASE,
 )
 # A verb in the past right before the expression ("announced Wednesday") — not a participle after "be" or

@@ -1,10 +1,12 @@
 """Building a story's comparison from hand-built sources: copies, outlets, wording, timeline."""
 
+from dataclasses import replace
+
 import numpy as np
 
 from manysides.compare.align import Source
 from manysides.compare.comparison import compare_story
-from manysides.model import Analysis, Article, Claim, Mention, Sentence, Span
+from manysides.model import Analysis, Article, Claim, Mention, Quote, Sentence, Span
 
 
 def source(outlet: str, sentences: list[str], vector_rows: list[list[float]], copy_of: str | None = None,
@@ -90,3 +92,15 @@ def test_a_shared_sentence_whose_details_everyone_has_is_not_unique():
     radio = source("Radio", ["The ship left Odesa."], [[1, 0]], mentions=[("Odesa", "place:odesa")])
     wire = source("Wire", ["The ship left Odesa on Tuesday."], [[0.97, 0.1]], mentions=[("Odesa", "place:odesa")])
     assert compare_story("s", [radio, wire]).unique == ()
+
+
+def test_what_only_one_outlet_reports_someone_saying_is_unique_and_a_bare_scene_is_not():
+    said = "The minister urged both sides to accept mediation."
+    courier = source("Courier", ["The strike closed the port.", said, "Rain fell."], [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    cue = Span(courier.article.id, courier.article.text.index("urged"), courier.article.text.index("urged") + 5)
+    quote = Quote("The minister", Span(cue.article_id, cue.start - 13, cue.start - 1), None, False, "urged", cue, None, False,
+                  Span(cue.article_id, cue.end + 1, cue.end + 34), Span(cue.article_id, cue.start - 13, cue.end + 35))
+    only_the_strike = tuple(c for c in courier.analysis.claims if c.evidence.start == 0)  # the sentences of a cue and of a scene state no claim
+    courier = replace(courier, analysis=replace(courier.analysis, claims=only_the_strike, quotes=(quote,)))
+    ledger = source("Ledger", ["Strikers shut the port."], [[0.97, 0.1, 0]])
+    assert [u.evidence.text for u in compare_story("s", [courier, ledger]).unique] == [said]

@@ -3,8 +3,9 @@ wording per outlet (names here; word choices, loaded terms, distinctive words an
 framing.py), timeline.
 
 A wire copy counts as its original: it is never aligned with it, and a fact only its original and its
-copies report is unique to the original. Unique facts are sentences that state a claim and align with
-nothing; sentences without a claim (scene-setting, background questions) are not listed.
+copies report is unique to the original. Unique facts are sentences that state a claim (or report what
+someone said) and align with nothing; sentences without either (scene-setting, background questions) are
+not listed.
 """
 
 from __future__ import annotations
@@ -86,9 +87,10 @@ def _unique(
         claims_at: dict[int, list[Claim]] = defaultdict(list)
         for claim in source.analysis.claims:
             claims_at[claim.evidence.start].append(claim)
+        cues = [quote.cue_span.start for quote in source.analysis.quotes]
         for sentence in source.analysis.sentences:
-            if sentence.start not in claims_at:
-                continue
+            if sentence.start not in claims_at and not any(sentence.start <= cue < sentence.end for cue in cues):
+                continue  # states nothing: no claim, and no one says anything ("urged both sides to …")
             if (source.article.id, sentence.index) in aligned:
                 if (source.article.id, sentence.start) in disputed:
                     continue

@@ -180,6 +180,12 @@ def test_talks_that_collapsed_and_talks_that_continue():
     assert kinds(a, b) == ["negation"]
 
 
+def test_work_suspended_against_work_resumed():
+    a = source("Signal", "Blasting at the quarry has been suspended.", [{"subject": "Blasting at the quarry", "predicate": "suspend"}])
+    b = source("Coastal", "Blasting at the quarry resumed on Monday.", [{"subject": "Blasting at the quarry", "predicate": "resume"}])
+    assert kinds(a, b) == ["negation"]
+
+
 def test_one_outlet_repeating_a_figure_is_one_contradiction_not_one_per_article():
     count = {"predicate": "evacuate", "numbers": [Number(1200, "people", "1,200")]}
     first = source("Herald", "About 1,200 people were evacuated.", [count])

@@ -140,6 +140,14 @@ def test_a_vow_attributes_what_was_vowed():
     assert quote.cue == "vowed" and cut(quote.content) == "to rebuild the bridge within a year"
 
 
+def test_blame_and_concern_expressed_are_attributions_a_rejected_plan_is_not():
+    quote, cut = only_quote("The union blamed the company for the delays.")
+    assert (quote.speaker, quote.cue, cut(quote.content)) == ("The union", "blamed", "the company for the delays")
+    quote, cut = only_quote("The minister expressed concern about the closures.")
+    assert (quote.cue, cut(quote.content)) == ("expressed", "concern about the closures")
+    assert quotes_of("The council rejected the plan on Tuesday.") == []  # an act: it stays a claim to compare
+
+
 def test_the_colon_after_a_speech_verb_belongs_to_the_cue():
     quote, cut = only_quote("Okonjo said: “We had minutes, not hours.”")
     assert quote.cue == "said:" and cut(quote.content) == "“We had minutes, not hours.”"

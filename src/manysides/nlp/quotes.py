@@ -46,7 +46,8 @@ CUE_LEMMAS = FINDING_LEMMAS | frozenset(
 # what follows the verb in its clause. "call" and "point" only with their particle ("called for a
 # moratorium", "pointed to reports") or as "called the charges unsubstantiated".
 STANCE_LEMMAS = frozenset(
-    "vow pledge promise demand propose expect cite mention criticize criticise blast condemn praise question accuse urge".split()
+    "vow pledge promise demand propose expect cite mention criticize criticise blast condemn praise question accuse urge "
+    "express denounce blame assure endorse".split()
 )
 # Left out: "want", "plan", "believe", "think", "hope" (0–30 % of them are attributions in PolNeAR dev), and
 # verbs that report acts as often as words: "attacked Kharkiv", "rejected the plan" (a council's vote), "dismissed

@@ -148,6 +148,11 @@ def test_blame_and_concern_expressed_are_attributions_a_rejected_plan_is_not():
     assert quotes_of("The council rejected the plan on Tuesday.") == []  # an act: it stays a claim to compare
 
 
+def test_a_speaker_after_a_dateline_starts_at_its_first_word():
+    quote, _ = only_quote("RENO, Nev. (AP) — Republican hopeful Donald Trump says he will win Nevada.")
+    assert quote.speaker == "Republican hopeful Donald Trump"
+
+
 def test_the_colon_after_a_speech_verb_belongs_to_the_cue():
     quote, cut = only_quote("Okonjo said: “We had minutes, not hours.”")
     assert quote.cue == "said:" and cut(quote.content) == "“We had minutes, not hours.”"

@@ -320,7 +320,7 @@ def _quote(
     channel: str | None,
 ) -> Quote:
     text = doc.text
-    speaker_start, speaker_end = speaker
+    speaker_start, speaker_end = _trimmed(text, *speaker)
     entity = next((m for m in named if speaker_start <= m.start and m.end <= speaker_end), None)
     pronoun = text[speaker_start:speaker_end].lower() in PRONOUNS
     if entity is None and pronoun:  # "he said": the last person named before it
@@ -340,6 +340,16 @@ def _quote(
         content=Span(article_id, *content),
         evidence=Span(article_id, min(evidence_start, content[0]), max(evidence_end, content[1])),
     )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A speaker without the blanks left where a dateline was cut out ("RENO, Nev. (AP) — Donald Trump says…").
+    Its commas stay: PolNeAR's sources keep the one that closes an apposition (trimming it: source F1 −2.4)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _child(token: Token, dep: str, lower: str | None = None) -> Token | None:

@@ -153,6 +153,12 @@ def test_a_speaker_after_a_dateline_starts_at_its_first_word():
     assert quote.speaker == "Republican hopeful Donald Trump"
 
 
+def test_continued_speaks_beside_a_quotation_and_not_elsewhere():
+    quote, cut = only_quote("“We will rebuild the bridge,” the mayor continued.")
+    assert (quote.cue, cut(quote.content)) == ("continued", "“We will rebuild the bridge,”")
+    assert quotes_of("The rain continued through the night.") == []
+
+
 def test_the_colon_after_a_speech_verb_belongs_to_the_cue():
     quote, cut = only_quote("Okonjo said: “We had minutes, not hours.”")
     assert quote.cue == "said:" and cut(quote.content) == "“We had minutes, not hours.”"

@@ -53,6 +53,8 @@ STANCE_LEMMAS = frozenset(
 # verbs that report acts as often as words: "attacked Kharkiv", "rejected the plan" (a council's vote), "dismissed
 # the coach", "defended the title" — as cues they would stop being claims another outlet can contradict.
 SPEAKING_PERSONS = frozenset(("i", "we", "you"))
+# Verbs that speak only beside a quotation: “…,” he continued / joked / quipped.
+QUOTATION_CUES = frozenset("continue joke quip laugh shout yell exclaim sigh whisper".split())
 CUE_ADVERBS = frozenset(("also", "then"))  # "has also said": PolNeAR's cue takes them (27 of 28 "also" in dev)
 PHRASAL_CUES = {"call": ("for", "on"), "point": ("to",)}
 _OBJECT_DEPS = frozenset(("dobj", "dative", "ccomp", "xcomp", "oprd", "prep", "attr", "acomp"))
@@ -131,7 +133,8 @@ def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) ->
             yield _quote(doc, article_id, named, _subtree(pobj), cue, content, channel=None)
         return
     lemma = token.lemma_
-    if token.pos_ not in ("VERB", "AUX") or not (lemma in CUE_LEMMAS or lemma in STANCE_LEMMAS or lemma in PHRASAL_CUES):
+    known = lemma in CUE_LEMMAS or lemma in STANCE_LEMMAS or lemma in PHRASAL_CUES or lemma in QUOTATION_CUES
+    if token.pos_ not in ("VERB", "AUX") or not known:
         return
     speaker = _speaker(token)
     if speaker is None:
@@ -143,6 +146,8 @@ def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) ->
         if _child(token, "nsubj") is None and _in_reported_clause(token):
             return  # "Harrow said residents were calm and praised…": a subject borrowed from a reported clause
         content = _object_content(doc, token, particle)
+    elif lemma in QUOTATION_CUES:  # “…,” he continued.
+        content = _quotation_before(doc.text, min(speaker[0], token.idx))
     else:
         content = _content(doc, token) or _quotation_before(doc.text, min(speaker[0], token.idx))
     if content is None:

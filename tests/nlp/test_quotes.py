@@ -190,6 +190,11 @@ def test_a_headline_that_names_its_source_before_a_colon():
     assert quote.speaker == "Marta Okonjo" and quote.cue == ":" and cut(quote.content) == "Dam repairs will take a year"
 
 
+def test_a_headline_source_the_tagger_missed_counts_when_the_article_names_the_person():
+    found = quotes_of("Okonjo: Dam repairs will take a year\n\nThe engineer, Marta Okonjo, spoke on Thursday.")
+    assert [(quote.speaker, quote.cue, cut(quote.content)) for quote, cut in found] == [("Okonjo", ":", "Dam repairs will take a year")]
+
+
 def test_a_headline_label_before_a_colon_is_no_source():
     assert quotes_of("Update: Dam repairs will take a year\n\nThe spillway gates were opened on Thursday night.") == []
 

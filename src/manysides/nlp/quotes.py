@@ -97,7 +97,8 @@ def find_quotes(doc: Doc, article_id: str, mentions: Iterable[Mention]) -> list[
 def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Quote]:
     """Attributions made by layout, not by a verb: a transcript line ("PENCE: Well, look…") whose speaker
     is a person the article names (or that person's surname in capitals), a headline that names its source
-    before a colon ("Sanders: Clinton needs to…", "Poll: …"), and a quotation signed with a dash at the end
+    before a colon ("Sanders: Clinton needs to…", "Poll: …"; a name the tagger missed there counts when the
+article names that person below), and a quotation signed with a dash at the end
     of its paragraph ("“He scares me.” ― Krystal Correa")."""
     text = doc.text
     people = [m for m in named if m.type == "PERSON"]
@@ -113,7 +114,8 @@ def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Qu
     if headline is not None:  # "Pence: Flowers Won't Be at Debate", "Poll: Clinton and Trump in dead heat"
         speaker = headline.span("speaker")
         named_speaker = any(m.start < speaker[1] and speaker[0] < m.end for m in named)
-        if named_speaker or headline.group("speaker").lower() in FINDING_SOURCES:
+        surname = headline.group("speaker").rpartition(" ")[2].upper() in surnames  # "Lynch:", "Attorney General Loretta Lynch" below
+        if named_speaker or surname or headline.group("speaker").lower() in FINDING_SOURCES:
             content = _with_quotation(doc, *headline.span("content"))
             if content is not None:
                 yield _quote(doc, article_id, named, speaker, headline.span("cue"), content, channel=None)

@@ -63,3 +63,10 @@ def test_compare_says_who_each_outlet_is_and_when_one_country_covered_it_all():
     assert "BBC News (United Kingdom, public-service)" in result.stdout
     assert "Sky News (United Kingdom, private)" in result.stdout
     assert "Blindspot: 100% of the known outlets are of one country: United Kingdom" in result.stdout
+
+
+def test_compare_names_what_one_outlet_reports_through_another():
+    result = run("compare", EXAMPLES / "reyna-brandt-call")
+    assert result.exit_code == 0, result.stderr
+    line = "Reported through another outlet: Civic Courier → the Northern Ledger ← two officials familiar with the call (anonymous)"
+    assert line in result.stdout

@@ -401,6 +401,10 @@ def _print_comparison(document: dict[str, Any]) -> None:
         agreements.add_row(str(len(a["outlets"])), escape(a["summary"]))
     stdout.print(agreements)
     stdout.print(f"{len(document['unique'])} facts reported by one outlet only; {len(document['quotes'])} quotes.")
+    for outlet, profile in document["sourcing"].items():
+        for c in profile["chains"]:
+            cited = f" ← {c['source']}{' (anonymous)' if c['anonymous'] else ''}" if c["source"] else ""
+            stdout.print(f"Reported through another outlet: {escape(outlet)} → {escape(c['via'])}{escape(cited)}", highlight=False)
 
 
 def _who(outlet: dict[str, Any]) -> str:

@@ -319,11 +319,27 @@ class DistinctiveWord:
 
 
 @dataclass(frozen=True, slots=True)
+class Chain:
+    """An article reporting through another news organisation: its outlet → `via` → `source`.
+
+    "Sources close to the minister told the Post": via the Post, source "Sources close to the minister";
+    "the Northern Ledger reported, citing two officials": via the Northern Ledger, source "two officials";
+    "according to the newspaper": via the newspaper, source None. `anonymous`: the source names no one.
+    """
+
+    evidence: Evidence
+    via: str
+    source: str | None
+    anonymous: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """What the sources of one story agree on, leave out, dispute and date, and how each words it.
 
     `entities`: every entity named, with each outlet's forms (Kiev/Kyiv). `hedging`: outlet → share of
     its claims that are hedged or alleged. `word_choices`, `loaded_terms`, `distinctive`: compare/framing.py.
+    `chains`: what the articles report through other news organisations (compare/sourcing.py).
     """
 
     story_id: str
@@ -338,3 +354,4 @@ class Comparison:
     word_choices: tuple[WordChoice, ...] = ()
     loaded_terms: tuple[LoadedTerm, ...] = ()
     distinctive: tuple[DistinctiveWord, ...] = ()
+    chains: tuple[Chain, ...] = ()

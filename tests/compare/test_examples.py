@@ -89,3 +89,16 @@ def test_the_loaded_terms_listed_are_found_with_their_sentence_and_no_others(rep
         want = {(t["outlet"], t["term"], t["category"], t["quote"]) for t in story.get("loaded_terms", [])}
         found = {(t["outlet"], t["term"], t["category"], e["text"]) for t in document["loaded_terms"] for e in t["evidence"]}
         assert found == want, story["id"]
+
+
+def test_reports_through_other_news_organisations_are_the_labelled_chains(reports):
+    """expected.yaml marks a source reached through another outlet with `chain: [outlet, via, source]`."""
+    chains_found = 0
+    for story, document, _ in reports:
+        labelled = [s["chain"] for s in story.get("sources", []) if "chain" in s]
+        found = [(outlet, c) for outlet, profile in document["sourcing"].items() for c in profile["chains"]]
+        chains_found += len(found)
+        assert len(found) == len(labelled), (story["id"], found)
+        for outlet, via, source in labelled:
+            assert any(o == outlet and c["via"] == via and source in (c["source"] or "") for o, c in found), (story["id"], via)
+    assert chains_found == 2

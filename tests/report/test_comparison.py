@@ -2,6 +2,7 @@
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -9,7 +10,7 @@ import numpy as np
 
 from manysides.compare.align import Source
 from manysides.compare.comparison import compare_story
-from manysides.model import Analysis, Article, Claim, Sentence, Span
+from manysides.model import Analysis, Article, Claim, Quote, Sentence, Span
 from manysides.report.comparison import comparison_document, render_markdown
 from manysides.report.html import render_html
 
@@ -86,3 +87,18 @@ def test_each_report_form_says_who_the_outlets_are_from_the_registry():
     markdown = render_markdown(document)
     assert "| Xinhua | China | state-controlled | wire-agency | State Council of the People's Republic of China |" in markdown
     assert "| Herald \\<b\\> | not in the registry |" in markdown
+
+
+def test_a_chain_through_another_outlet_is_in_every_form_and_escaped():
+    herald, ledger = hostile_story()
+    speaker = 'officials <img src=x onerror="alert(4)">'
+    quote = Quote(speaker, Span(herald.article.id, 0, 9), None, True, "told", Span(herald.article.id, 10, 14), "Reuters",
+                  False, Span(herald.article.id, 15, 40), Span(herald.article.id, 0, len(HOSTILE)))
+    herald = replace(herald, analysis=replace(herald.analysis, quotes=(quote,)))
+    document = comparison_document(compare_story("s123", [herald, ledger]), "label")
+    jsonschema.validate(document, SCHEMA)
+    [chain] = document["sourcing"]["Herald <b>"]["chains"]
+    assert (chain["via"], chain["source"], chain["anonymous"]) == ("Reuters", speaker, True)
+    markdown, html = render_markdown(document), render_html(document)
+    assert "→ Reuters ← officials \\<img" in markdown and re.search(r"(?<!\\)[<>]", markdown) is None
+    assert "officials &lt;img src=x onerror=&#34;alert(4)&#34;&gt;" in html and "<img" not in html

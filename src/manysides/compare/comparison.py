@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
 from manysides.compare.contradictions import find_contradictions
 from manysides.compare.framing import distinctive_words, hedging, loaded_terms, word_choices
+from manysides.compare.sourcing import find_chains
 from manysides.model import Agreement, Analysis, Claim, Comparison, EntityForms, Evidence, Number, TimelineEntry, UniqueFact
 from manysides.nlp.linking import link_across
 from manysides.nlp.time import day_of
@@ -58,6 +59,7 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         word_choices=tuple(word_choices(sources)),
         loaded_terms=tuple(loaded_terms(sources)),
         distinctive=tuple(distinctive_words(sources)),
+        chains=tuple(find_chains(sources)),
     )
 
 

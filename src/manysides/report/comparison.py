@@ -17,7 +17,7 @@ from manysides.outlets.coverage import blindspots, coverage, resolve_outlets, sp
 from manysides.outlets.registry import Registry, Resolution, default_registry, facts
 from manysides.report.markdown import escape
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def comparison_document(comparison: Comparison, label: str = "", registry: Registry | None = None) -> dict[str, Any]:
@@ -149,6 +149,12 @@ def render_markdown(document: dict[str, Any]) -> str:
         lines.append(
             f"| {escape(outlet)} | {'' if share is None else f'{share:.0%}'} | {profile['quotes']} | {profile['anonymous']} | {channels} |"
         )
+    chains = [(outlet, c) for outlet, profile in document["sourcing"].items() for c in profile["chains"]]
+    if chains:
+        lines += ["", "Reported through other news organisations:", ""]
+        for outlet, c in chains:
+            cited = f" ← {escape(c['source'])}{' (anonymous)' if c['anonymous'] else ''}" if c["source"] else ""
+            lines.append(f"- {escape(outlet)} → {escape(c['via'])}{cited}: “{escape(c['evidence']['text'])}”")
     if document["loaded_terms"]:
         lines += ["", "Loaded terms (with a more neutral wording):", ""]
         lines += [
@@ -168,7 +174,8 @@ def render_markdown(document: dict[str, Any]) -> str:
 
 
 def _sourcing(comparison: Comparison) -> dict[str, dict[str, Any]]:
-    """Outlet → whom it quotes: quotes, named and anonymous speakers, and the channels it cites ("told Reuters")."""
+    """Outlet → whom it quotes: quotes, named and anonymous speakers, the channels it cites ("told Reuters"),
+    and the chains it reports through other news organisations (outlet → the Post → "sources close to…")."""
     articles = {article.id: article.outlet for article in comparison.articles}
     profile: dict[str, dict[str, Any]] = {}
     for outlet in sorted(set(articles.values()), key=str.casefold):
@@ -182,6 +189,10 @@ def _sourcing(comparison: Comparison) -> dict[str, dict[str, Any]]:
             "quotes": len(quotes), "named": len(quotes) - anonymous, "anonymous": anonymous,
             "anonymous_share": round(anonymous / len(quotes), 3) if quotes else 0.0,
             "speakers": sorted({q.speaker for q in quotes if q.speaker}), "channels": channels,
+            "chains": [
+                {"via": c.via, "source": c.source, "anonymous": c.anonymous, "evidence": _evidence(c.evidence)}
+                for c in comparison.chains if c.evidence.outlet == outlet
+            ],
         }  # fmt: skip
     return profile
 

@@ -43,8 +43,8 @@ def render_html(document: dict[str, Any]) -> str:
 
 def story_context(document: dict[str, Any]) -> dict[str, Any]:
     """What story_body.html.j2 needs: the report document plus coverage counts, each outlet's registry
-    badge, side-by-side columns, and for each contradiction the anchors of its two sentences in those
-    columns (also used by the web app)."""
+    badge, side-by-side columns, for each contradiction the anchors of its two sentences in those
+    columns (also used by the web app), and every outlet's chains in one list."""
     outlets = Counter(article["outlet"] for article in document["articles"]).most_common()
     per_day: dict[str, Counter[str]] = {outlet: Counter() for outlet, _ in outlets}
     for article in document["articles"]:
@@ -61,6 +61,7 @@ def story_context(document: dict[str, Any]) -> dict[str, Any]:
         "per_day": per_day,
         "columns": _columns(document),
         "contradictions": contradictions,
+        "chains": [(outlet, c) for outlet, profile in document["sourcing"].items() for c in profile["chains"]],
     }
 
 

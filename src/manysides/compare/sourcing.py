@@ -1,0 +1,106 @@
+"""Attribution chains (pure): an article that reports what another news organisation reported, and whom
+that organisation cites — the outlet → the Post → "sources close to the minister".
+
+Two constructions make a link, read from the quotes the analysis found:
+- a source told a news organisation ("Sources close to the minister told the Post that…", "chief engineer
+  Marta Kowalczyk told Meridian Wire"): via the organisation, from the speaker;
+- a news organisation is the speaker ("the Northern Ledger reported, citing two officials familiar with the
+  call", "according to the newspaper"): via the organisation, from whom it cites in the same sentence
+  ("citing …"), or from no one named.
+A news organisation is an outlet of the registry (by name or alias, not by a close spelling), a name
+ending in a masthead word ("Post", "Times", "Herald", "Ledger", "FM"…), or a description of one ("the
+newspaper", "state television"). A short name is written out when the article named the organisation
+before ("the Post" after "The Washington Post"). An outlet telling or citing itself ("told the Ledger" in
+the Ledger) is no chain: that is the outlet's own reporting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from manysides.compare.align import Source
+from manysides.model import Chain, Evidence, Quote, Sentence
+from manysides.outlets.registry import default_registry, normalise
+
+MASTHEAD_WORDS = frozenset(
+    "post times herald journal gazette tribune telegraph guardian courier ledger news chronicle observer standard "
+    "express mail mirror independent wire bulletin daily fm radio tv television press sun star globe dispatch "
+    "examiner inquirer register review echo argus advertiser".split()
+)
+# Nouns that name a news organisation by what it is; "agency", "network", "channel" and "site" only after
+# "news" ("the news agency"): a civil protection agency is none.
+MEDIA_WORDS = frozenset("newspaper daily broadcaster television tv radio magazine tabloid broadsheet media".split())
+_CITING = re.compile(r"\bciting\s+(?P<source>[^,.;:]+)")
+_NAME = r"(?:[A-Z][\w'’&-]*\s+){0,4}"  # up to four capitalised words before a masthead word
+
+
+def find_chains(sources: Sequence[Source]) -> list[Chain]:
+    """Every link from an article through another news organisation, once per sentence and organisation."""
+    found: dict[tuple[str, int, str], Chain] = {}
+    for source in sources:
+        for chain in _chains_of(source):
+            found.setdefault((chain.evidence.article_id, chain.evidence.start, normalise(chain.via)), chain)
+    return list(found.values())
+
+
+def _chains_of(source: Source) -> Iterator[Chain]:
+    text = source.article.text
+    for quote in source.analysis.quotes:
+        if quote.channel and is_news_organisation(quote.channel):
+            via, cited, anonymous = quote.channel, quote.speaker, quote.anonymous
+        elif is_news_organisation(quote.speaker) and quote.cue.lower().startswith("cit"):  # "…, citing two officials"
+            via, cited = quote.speaker, text[quote.content.start : quote.content.end]
+            anonymous = not any(quote.content.start <= m.start < quote.content.end for m in source.analysis.mentions)
+        elif is_news_organisation(quote.speaker):
+            via, cited, anonymous = quote.speaker, None, False
+            sentence = _sentence_of(source, quote)
+            if sentence is not None and (citing := _CITING.search(sentence.text)) is not None:
+                cited = citing["source"].strip()
+                start = sentence.start + citing.start("source")
+                anonymous = not any(start <= m.start < start + len(cited) for m in source.analysis.mentions)
+        else:
+            continue
+        via = _written_out(text, via, quote.cue_span.start)
+        if _is_own(source.article.outlet, via):
+            continue
+        sentence = _sentence_of(source, quote)
+        if sentence is None:
+            continue
+        evidence = Evidence(source.article.id, source.article.outlet, sentence.start, sentence.end, sentence.text)
+        yield Chain(evidence, via, cited, anonymous)
+
+
+def is_news_organisation(name: str) -> bool:
+    """ "Reuters", "the Northern Ledger", "Kestrel FM", "the newspaper", "state television", "the news agency" —
+    not "reporters", nor "Ana Prates, who leads the civil protection agency" (the phrase before a comma counts)."""
+    head = name.replace("’", "'").split(",")[0]
+    words = head.split()
+    if not words:
+        return False
+    last = words[-1].strip(".'").casefold()
+    if last in MEDIA_WORDS or (len(words) > 1 and words[-2].casefold() == "news"):
+        return True
+    if last in MASTHEAD_WORDS and words[-1][:1].isupper():
+        return True
+    return default_registry().resolve(head).by in ("name", "domain")
+
+
+def _written_out(text: str, via: str, before: int) -> str:
+    """ "the Post" → "The Washington Post" when the article named it so before this point."""
+    words = via.split()
+    if len(words) != 2 or words[0].casefold() != "the":
+        return via
+    fuller = [m.group(0).strip() for m in re.finditer(rf"\b{_NAME}{re.escape(words[1])}\b", text[:before])]
+    longer = [name for name in fuller if len(name.split()) > 1 and name.casefold() != via.casefold()]
+    return longer[0] if longer else via
+
+
+def _is_own(outlet: str, via: str) -> bool:
+    """ "the Ledger" in The Northern Ledger; "Reuters" in Reuters."""
+    own, other = normalise(outlet), normalise(via)
+    return bool(other) and (own == other or own.endswith(f" {other}") or other.endswith(f" {own}"))
+
+
+def _sentence_of(source: Source, quote: Quote) -> Sentence | None:
+    return next((s for s in source.analysis.sentences if s.start <= quote.cue_span.start < s.end), None)

@@ -270,7 +270,7 @@ class Contradiction:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """One day of the story and what the sources date to it (granularity "day": the only one placed yet)."""
+    """One day, ISO week, month or year of the story (`granularity`) and what the sources date to it."""
 
     date: str
     granularity: str

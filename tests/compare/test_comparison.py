@@ -64,6 +64,16 @@ def test_a_part_of_a_day_is_on_that_days_timeline_and_a_bare_clock_time_is_not()
     assert (day.date, sorted(e.outlet for e in day.events)) == ("2025-08-09", ["Herald", "Ledger"])
 
 
+def test_the_timeline_places_weeks_months_and_years_before_the_days_they_hold():
+    herald = source("Herald", ["The wall was built in 2019.", "Talks began last week.", "It rained in November.", "It broke on Monday."],
+                    [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]],
+                    dates={0: "2019", 1: "2024-W45", 2: "2024-11", 3: "2024-11-04"})
+    timeline = compare_story("s", [herald]).timeline
+    assert [(t.date, t.granularity) for t in timeline] == [
+        ("2019", "year"), ("2024-11", "month"), ("2024-W45", "week"), ("2024-11-04", "day")
+    ]
+
+
 def test_an_aligned_sentence_with_a_day_nobody_else_gives_is_a_unique_detail():
     herald = source("Herald", ["The notice was issued and stays until Friday."], [[1, 0]], dates={0: "2025-03-14"})
     ledger = source("Ledger", ["The notice was issued."], [[0.97, 0.1]])

@@ -10,8 +10,10 @@ not listed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
 from manysides.compare.contradictions import find_contradictions
@@ -22,6 +24,7 @@ from manysides.nlp.linking import link_across
 from manysides.nlp.time import day_of
 
 NAMED_DETAIL = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC"))  # named things whose mention is a detail
+PERIODS = ((re.compile(r"\d{4}-W\d{2}"), "week"), (re.compile(r"\d{4}-\d{2}"), "month"), (re.compile(r"\d{4}"), "year"))
 
 
 def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
@@ -132,17 +135,35 @@ def _entities(sources: Sequence[Source], canonical: dict[str, str]) -> list[Enti
 
 
 def _timeline(sources: Sequence[Source]) -> list[TimelineEntry]:
-    """Each day the sources date a claim to ("Saturday afternoon" is Saturday), with the sentences that do
-    so (one per sentence and day)."""
-    days: dict[str, dict[tuple[str, int], Evidence]] = defaultdict(dict)
+    """Each day, week, month or year the sources date a claim to ("Saturday afternoon" is Saturday; "in
+    September" is 2024-09; "last week" 2024-W45), with the sentences that do so (one per sentence and
+    period), in time order — a period before the days it holds."""
+    periods: dict[tuple[str, str], dict[tuple[str, int], Evidence]] = defaultdict(dict)
     for source in sources:
         by_start = {sentence.start: sentence.index for sentence in source.analysis.sentences}
         for claim in source.analysis.claims:
-            for day in filter(None, map(day_of, claim.dates)):
+            for placed in filter(None, map(_period, claim.dates)):
                 if claim.evidence.start in by_start:
                     index = by_start[claim.evidence.start]
-                    days[day].setdefault((source.article.id, index), _evidence(source, index))
+                    periods[placed].setdefault((source.article.id, index), _evidence(source, index))
     return [
-        TimelineEntry(day, "day", min((e.text for e in days[day].values()), key=len), tuple(days[day].values()))
-        for day in sorted(days)
+        TimelineEntry(value, granularity, min((e.text for e in events.values()), key=len), tuple(events.values()))
+        for (value, granularity), events in sorted(periods.items(), key=lambda item: _period_start(*item[0]))
     ]
+
+
+def _period(value: str) -> tuple[str, str] | None:
+    """(value, granularity) of a time value the timeline places: a day, an ISO week, a month or a year; None
+    for a bare clock time, a duration, a season, a quarter or a decade."""
+    if day := day_of(value):
+        return day, "day"
+    return next(((value, granularity) for pattern, granularity in PERIODS if pattern.fullmatch(value)), None)
+
+
+def _period_start(value: str, granularity: str) -> tuple[date, int]:
+    """Where a period begins, coarser first on the same day: 2024 < 2024-11 < 2024-W45 < 2024-11-04."""
+    if granularity == "week":
+        year, week = value.split("-W")
+        return date.fromisocalendar(int(year), int(week), 1), 2
+    parts = [int(part) for part in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2]), {"year": 0, "month": 1, "day": 3}[granularity]

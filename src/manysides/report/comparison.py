@@ -169,7 +169,8 @@ def render_markdown(document: dict[str, Any]) -> str:
         lines += [f"- {escape(outlet)}: {', '.join(words)}" for outlet, words in by_outlet.items()]
     lines += ["", "## Timeline", ""]
     for entry in document["timeline"]:
-        lines += [f"- **{entry['date']}**"] + [f"  - {_quote(e)}" for e in entry["evidence"]]
+        period = "" if entry["granularity"] == "day" else f" ({entry['granularity']})"
+        lines += [f"- **{entry['date']}**{period}"] + [f"  - {_quote(e)}" for e in entry["evidence"]]
     return "\n".join(lines) + "\n"
 
 

@@ -17,6 +17,11 @@ def test_dots_in_abbreviations_do_not_split_a_name_and_short_forms_of_countries_
     assert fold("St. Petersburg") == fold("St Petersburg")
 
 
+def test_a_papers_short_form_is_the_paper():
+    assert fold("WaPo") == fold("The Washington Post") == "washington post"
+    assert fold("NYT") == fold("the New York Times") == "new york times"
+
+
 def test_a_surname_joins_the_full_name_introduced_before_it():
     text = "Calveran President Tomás Reyna spoke on Thursday. Reyna said little."
     mentions = [RawMention(19, 30, "Tomás Reyna", "PERSON"), RawMention(51, 56, "Reyna", "PERSON")]

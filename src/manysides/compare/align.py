@@ -61,6 +61,7 @@ def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD)
     (above the threshold when the two sentences give one number), for every two articles that are not
     copies."""
     words = _word_matrices(sources) if LEXICAL_WEIGHT else None
+    numbers = [[_numbers(sentence.text) for sentence in source.analysis.sentences] for source in sources]
     pairs = []
     for i, first in enumerate(sources):
         for j in range(i + 1, len(sources)):
@@ -80,7 +81,7 @@ def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD)
             one_way = {(row, int(column)) for row, column in enumerate(best_in_second)} ^ {
                 (int(row), column) for column, row in enumerate(best_in_first)
             }  # fmt: skip
-            shared_number = _shared_numbers(first, second, sorted(one_way))
+            shared_number = _shared_numbers(numbers[i], numbers[j], sorted(one_way))
             for row, column in sorted(one_way):
                 bar = threshold if (row, column) in shared_number else max(threshold, SECOND_THRESHOLD)
                 if similarity[row, column] >= bar:
@@ -144,15 +145,11 @@ def _content(text: str) -> set[str]:
     return {word for word in _WORD.findall(text.casefold()) if word not in _STOP}
 
 
-def _shared_numbers(first: Source, second: Source, cells: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def _shared_numbers(first: list[set[str]], second: list[set[str]], cells: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The sentence pairs among `cells` that give one number of two or more digits ("8,000 homes"): as
-    specific as a fact gets, so a one-way pair needs no more than a mutual one."""
-    found = set()
-    for row, column in cells:
-        numbers = _numbers(first.analysis.sentences[row].text) & _numbers(second.analysis.sentences[column].text)
-        if numbers:
-            found.add((row, column))
-    return found
+    specific as a fact gets, so a one-way pair needs no more than a mutual one. `first`, `second`: each
+    sentence's numbers."""
+    return {(row, column) for row, column in cells if first[row] & second[column]}
 
 
 def _numbers(text: str) -> set[str]:

@@ -41,7 +41,7 @@ from itertools import combinations
 
 from manysides.compare.align import AlignedPair, Source
 from manysides.compare.lexicons import rows
-from manysides.model import Claim, Contradiction, Number, Span
+from manysides.model import Claim, Contradiction, Number, Quote, Span
 from manysides.nlp.claims import AGE, DENIAL_CUES, unsaid
 from manysides.nlp.entities import demonyms, fold
 from manysides.nlp.time import day_of
@@ -104,6 +104,9 @@ _REGION_WORDS = frozenset("region province state county district valley coast no
 
 Tolls = dict[tuple[str, str | None], tuple[Claim, Number | None]]  # (event, counted noun) → its one count
 Tally = tuple[str, Claim]  # "31 to 18" and a claim of its sentence
+Silence = tuple[Claim, frozenset[str], frozenset[str]]  # "X has not commented", X's words, the question's words
+Voice = tuple[Quote, Claim, frozenset[str], frozenset[str], str | None]  # a quote, its claim, speaker's and said words, role
+Statements = tuple[list[Claim], dict[str, list[Claim]]]  # denials; affirmed claims by synonym group
 
 
 def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair]) -> list[Contradiction]:
@@ -137,10 +140,13 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
     def of_sentence(index: dict[tuple[str, int], list[Claim]], source: Source, sentence_index: int) -> list[Claim]:
         return index.get((source.article.id, source.analysis.sentences[sentence_index].start), [])
 
+    places = {source.article.id: _places_by_sentence(source) for source in sources}  # each sentence's, once
     for pair in pairs:
         first, second = by_id[pair.first[0]], by_id[pair.second[0]]
         claims_a, claims_b = of_sentence(claims_at, first, pair.first[1]), of_sentence(claims_at, second, pair.second[1])
-        for contradiction in _in_aligned(first, claims_a, second, claims_b):
+        place_a = places[first.article.id].get(first.analysis.sentences[pair.first[1]].start, {})
+        place_b = places[second.article.id].get(second.analysis.sentences[pair.second[1]].start, {})
+        for contradiction in _in_aligned(first, claims_a, place_a, second, claims_b, place_b):
             keep(contradiction)
         acts_a, acts_b = of_sentence(acts_at, first, pair.first[1]), of_sentence(acts_at, second, pair.second[1])
         admission = _admitted_and_denied(first, acts_a, second, acts_b)
@@ -148,8 +154,11 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
             keep(admission)
     tolls = {source.article.id: _toll(source) for source in sources}  # each article's, once
     tallies = {source.article.id: _tally(source) for source in sources}
+    silences = {source.article.id: _silences(source) for source in sources}
+    voices = {source.article.id: _voices(source) for source in sources}
+    statements = {source.article.id: _statements(source) for source in sources}
     for first, second in combinations(sources, 2):
-        for contradiction in _denials(first, second):
+        for contradiction in _denials(first, second, statements):
             keep(contradiction)
         for contradiction in _measures(first, second):
             keep(contradiction)
@@ -158,7 +167,7 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         tally = _tallies(first, tallies[first.article.id], second, tallies[second.article.id])
         if tally is not None:
             keep(tally)
-        for contradiction in _no_comment(first, second):
+        for contradiction in _no_comment(first, second, silences, voices):
             keep(contradiction)
         for contradiction in _absences(first, second):
             keep(contradiction)
@@ -169,8 +178,10 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
     return list(found.values())
 
 
-def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: list[Claim]) -> Iterator[Contradiction]:
-    place = _place_conflict(first, claims_a, second, claims_b)
+def _in_aligned(
+    first: Source, claims_a: list[Claim], place_a: dict[str, str], second: Source, claims_b: list[Claim], place_b: dict[str, str]
+) -> Iterator[Contradiction]:
+    place = _place_conflict(first, claims_a, place_a, second, claims_b, place_b)
     if place is not None:
         yield place
     numbers = _number_conflict(claims_a, claims_b)
@@ -179,8 +190,11 @@ def _in_aligned(first: Source, claims_a: list[Claim], second: Source, claims_b: 
         yield _number_contradiction(first, claim_a, a, second, claim_b, b)
     for claim_a in claims_a:
         for claim_b in claims_b:
+            same_verb = _same_predicate(claim_a, claim_b)
+            if not same_verb and (_outcome(claim_a), _outcome(claim_b)) not in _antonyms():
+                continue  # every rule below needs one verb (or a synonym), or two opposite outcomes
             days_a, days_b = _days(claim_a), _days(claim_b)
-            if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b and _same_predicate(claim_a, claim_b):
+            if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b and same_verb:
                 (day_a,), (day_b,) = days_a, days_b
                 yield Contradiction(
                     "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
@@ -228,11 +242,12 @@ def _speech_acts(source: Source) -> Iterator[Claim]:
         yield Claim(quote.speaker, act, content, "affirmed", "asserted", Span(source.article.id, sentence.start, sentence.end), (), (), None)
 
 
-def _place_conflict(first: Source, claims_a: list[Claim], second: Source, claims_b: list[Claim]) -> Contradiction | None:
-    """One place each side, different, and a verb the two sentences share (not a light one)."""
+def _place_conflict(
+    first: Source, claims_a: list[Claim], place_a: dict[str, str], second: Source, claims_b: list[Claim], place_b: dict[str, str]
+) -> Contradiction | None:
+    """One place each side (`_places`), different, and a verb the two sentences share (not a light one)."""
     if not claims_a or not claims_b:
         return None
-    place_a, place_b = _places(first, claims_a[0]), _places(second, claims_b[0])
     if len(place_a) != 1 or len(place_b) != 1 or place_a.keys() == place_b.keys():
         return None
     for a in claims_a:
@@ -243,12 +258,18 @@ def _place_conflict(first: Source, claims_a: list[Claim], second: Source, claims
     return None
 
 
-def _places(source: Source, claim: Claim) -> dict[str, str]:
-    """Folded name → surface of each town, site or area the claim's sentence puts something in, at or near;
-    empty when one of them is a country or a region, which may hold the other place."""
+def _places_by_sentence(source: Source) -> dict[int, dict[str, str]]:
+    """Sentence start → its places (`_places`), for the sentences that have a claim."""
+    sentences = {claim.evidence.start: claim.evidence.end for claim in source.analysis.claims}
+    return {start: _places(source, start, end) for start, end in sentences.items()}
+
+
+def _places(source: Source, start: int, end: int) -> dict[str, str]:
+    """Folded name → surface of each town, site or area a sentence puts something in, at or near; empty
+    when one of them is a country or a region, which may hold the other place."""
     text, found = source.article.text, {}
     for mention in source.analysis.mentions:
-        if claim.evidence.start <= mention.start < claim.evidence.end and mention.type in PLACE_TYPES:
+        if start <= mention.start < end and mention.type in PLACE_TYPES:
             if _OWNS.match(text, mention.end):
                 continue  # "at the Brisa port's North Quay": the place is the quay, the port holds it
             before = text[max(0, mention.start - 40) : mention.start]
@@ -275,9 +296,16 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
     "the loss of the 95 million euro satellite")."""
     numbers_a = [(c, n) for c in first.analysis.claims for n in c.numbers if n.unit is not None]
     numbers_b = [(c, n) for c in second.analysis.claims for n in c.numbers if n.unit is not None]
-    for (claim_a, a), (claim_b, b) in ((x, y) for x in numbers_a for y in numbers_b):
-        if _unit(a) == _unit(b) and _differ(a, b) and (measured := _measured(claim_a, a)) and measured == _measured(claim_b, b):
-            yield _number_contradiction(first, claim_a, a, second, claim_b, b)
+    measured_b: dict[tuple[str | None, str], list[tuple[Claim, Number]]] = defaultdict(list)
+    for claim_b, b in numbers_b:
+        if (measured := _measured(claim_b, b)) is not None:
+            measured_b[(_unit(b), measured)].append((claim_b, b))
+    for claim_a, a in numbers_a:
+        if (measured := _measured(claim_a, a)) is None:
+            continue
+        for claim_b, b in measured_b.get((_unit(a), measured), ()):
+            if _differ(a, b):
+                yield _number_contradiction(first, claim_a, a, second, claim_b, b)
     ages_b = {n.unit: (c, n) for c, n in numbers_b if _is_age(n) and n.unit[len(AGE)].isupper()}
     for claim_a, a in numbers_a:
         if a.unit in ages_b and _differ(a, ages_b[a.unit][1]):  # a named person's age: "Hale, 52," / "Hale, 53,"
@@ -359,37 +387,36 @@ def _number_contradiction(first: Source, claim_a: Claim, a: Number, second: Sour
     )  # fmt: skip
 
 
-def _denials(first: Source, second: Source) -> Iterator[Contradiction]:
+def _denials(first: Source, second: Source, statements: dict[str, Statements]) -> Iterator[Contradiction]:
     for source_a, source_b in ((first, second), (second, first)):
-        for denied in source_a.analysis.claims:
-            if not _denying(denied):
-                continue
-            for claim in source_b.analysis.claims:
-                # "nobody was hurt" and "nobody was injured" agree: only an affirmed claim meets a denial
-                if claim.polarity == "affirmed" and _same_statement(claim, denied) and not _denying(claim):
+        denials, _ = statements[source_a.article.id]
+        _, affirmed = statements[source_b.article.id]
+        for denied in denials:
+            # "nobody was hurt" and "nobody was injured" agree: only an affirmed claim meets a denial
+            for claim in affirmed.get(_group(denied.predicate), ()):
+                if _same_statement(claim, denied):
                     yield _negation_or_denial(source_b, claim, source_a, denied)
 
 
-def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
+def _statements(source: Source) -> Statements:
+    """The article's denials and negations, and its affirmed claims by synonym group (what a denial meets)."""
+    denials = [claim for claim in source.analysis.claims if _denying(claim)]
+    affirmed: dict[str, list[Claim]] = defaultdict(list)
+    for claim in source.analysis.claims:
+        if claim.polarity == "affirmed" and not _denying(claim):
+            affirmed[_group(claim.predicate)].append(claim)
+    return denials, affirmed
+
+
+def _no_comment(first: Source, second: Source, silences: dict[str, list[Silence]], voices: dict[str, list[Voice]]) -> Iterator[Contradiction]:
     """"X has not commented" / "did not respond" in one source, X quoted in the other."""
     for source_a, source_b in ((first, second), (second, first)):
-        for silent in source_a.analysis.claims:
-            if not _silent(source_a, silent):
-                continue
-            who = _content_words_of(silent.subject) - ROLE_WORDS
-            if not who:
-                continue
-            topic = _content_words_of(silent.object) - who - QUESTION_WORDS if silent.predicate in UNSAID_VERBS else frozenset()
-            for quote in source_b.analysis.quotes:
-                spoken = next((c for c in source_b.analysis.claims if c.evidence.start <= quote.cue_span.start < c.evidence.end), None)
-                if spoken is None or unsaid(quote):
-                    continue
-                if topic and not topic & _content_words_of(source_b.article.text[quote.content.start : quote.content.end]):
+        for silent, who, topic in silences[source_a.article.id]:
+            for quote, spoken, speaker, said, role in voices[source_b.article.id]:
+                if topic and not topic & said:
                     continue  # "has not said whether customers will be compensated": only a word on that counts
-                speaker = _content_words_of(quote.speaker)
-                speaks_for = _SPOKESPERSON.match(quote.speaker) and who <= _content_words_of(spoken.subject)
-                # "Lumen chief executive Nadia Corbin" speaks for Lumen Networks
-                officer_of = _SPOKESPERSON.search(quote.speaker) and who & speaker
+                speaks_for = role == "first" and who <= _content_words_of(spoken.subject)
+                officer_of = role is not None and who & speaker  # "Lumen chief executive Nadia Corbin" speaks for Lumen Networks
                 if who <= speaker or speaks_for or officer_of:
                     yield Contradiction(
                         "attribution", silent, spoken,
@@ -397,6 +424,40 @@ def _no_comment(first: Source, second: Source) -> Iterator[Contradiction]:
                         f"{source_b.article.outlet} quotes {quote.speaker}",
                     )  # fmt: skip
                     break
+
+
+def _silences(source: Source) -> list[Silence]:
+    """The article's claims that someone has not commented (or not said whether …): the claim, who (their
+    words, roles aside) and the question's words when there is one."""
+    found = []
+    for claim in source.analysis.claims:
+        if not _silent(source, claim):
+            continue
+        who = _content_words_of(claim.subject) - ROLE_WORDS
+        if who:
+            topic = _content_words_of(claim.object) - who - QUESTION_WORDS if claim.predicate in UNSAID_VERBS else frozenset()
+            found.append((claim, who, topic))
+    return found
+
+
+def _voices(source: Source) -> list[Voice]:
+    """The article's quotes that say something, each with the claim of its sentence, the speaker's words, the
+    words said, and where the speaker names a role ("first": "Managing director Anna Lind"; "within": "Lumen
+    chief executive Nadia Corbin"; None)."""
+    first_claim: dict[int, Claim] = {}  # sentence start → the sentence's first claim
+    for claim in source.analysis.claims:
+        first_claim.setdefault(claim.evidence.start, claim)
+    starts = sorted(first_claim)
+    found = []
+    for quote in source.analysis.quotes:
+        at = bisect_right(starts, quote.cue_span.start) - 1
+        spoken = first_claim[starts[at]] if at >= 0 else None
+        if spoken is None or quote.cue_span.start >= spoken.evidence.end or unsaid(quote):
+            continue
+        said = _content_words_of(source.article.text[quote.content.start : quote.content.end])
+        role = "first" if _SPOKESPERSON.match(quote.speaker) else ("within" if _SPOKESPERSON.search(quote.speaker) else None)
+        found.append((quote, spoken, _content_words_of(quote.speaker), said, role))
+    return found
 
 
 def _silent(source: Source, claim: Claim) -> bool:
@@ -646,9 +707,10 @@ def _head_word(phrase: str) -> str | None:
     return next(iter(_complement_words(phrase)), None)
 
 
-def _complement_words(phrase: str) -> list[str]:
-    """The content words of a complement, in order: "no mine alert" → ["mine", "alert"]."""
-    return [word for word in _WORD.findall(phrase.casefold()) if word not in _NOT_COMPLEMENT]
+@lru_cache(maxsize=65536)
+def _complement_words(phrase: str) -> tuple[str, ...]:
+    """The content words of a complement, in order: "no mine alert" → ("mine", "alert")."""
+    return tuple(word for word in _WORD.findall(phrase.casefold()) if word not in _NOT_COMPLEMENT)
 
 
 def _same_predicate(first: Claim, second: Claim) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from manysides.compare.align import Source
 from manysides.model import Chain, Evidence, Quote, Sentence
@@ -71,6 +72,7 @@ def _chains_of(source: Source) -> Iterator[Chain]:
         yield Chain(evidence, via, cited, anonymous)
 
 
+@lru_cache(maxsize=4096)
 def is_news_organisation(name: str) -> bool:
     """ "Reuters", "the Northern Ledger", "Kestrel FM", "the newspaper", "state television", "the news agency" —
     not "reporters", nor "Ana Prates, who leads the civil protection agency" (the phrase before a comma counts)."""

@@ -186,6 +186,16 @@ def test_work_suspended_against_work_resumed():
     assert kinds(a, b) == ["negation"]
 
 
+def test_one_pair_of_sentences_can_dispute_a_number_and_a_date():
+    a = source("Post", "Fares will rise by 5.2 percent from January 2.", [
+        {"subject": "Fares", "predicate": "rise", "numbers": [Number(5.2, "%", "5.2")], "dates": ["2027-01-02"]}
+    ])
+    b = source("Times", "Westlink will raise its fares by 4.8 percent from January 5.", [
+        {"subject": "Westlink", "predicate": "raise", "object": "its fares", "numbers": [Number(4.8, "%", "4.8")], "dates": ["2027-01-05"]}
+    ])
+    assert sorted(kinds(a, b)) == ["date", "number"]
+
+
 def test_one_outlet_repeating_a_figure_is_one_contradiction_not_one_per_article():
     count = {"predicate": "evacuate", "numbers": [Number(1200, "people", "1,200")]}
     first = source("Herald", "About 1,200 people were evacuated.", [count])

@@ -51,6 +51,12 @@ def test_an_amount_in_a_currency_before_its_noun_is_money():
     assert [(n.value, n.unit) for n in claim.numbers] == [(95_000_000, "EUR")]
 
 
+def test_a_verb_that_carries_an_event_noun_says_the_events_verb():
+    assert claim_with("The barrier had passed an inspection that afternoon.", "inspect").subject == "The barrier"
+    assert claim_with("Police carried out a search of the house.", "search").subject == "Police"
+    assert [c.predicate for c in claims_of("The council passed the budget.")] == ["pass"]  # no event noun: the verb stays
+
+
 def test_reports_called_false_are_denied_and_the_frame_is_no_claim():
     claims = claims_of("Reports that the president threatened tariffs are false, the ministry said.")
     assert [(c.subject, c.predicate, c.modality) for c in claims] == [("the president", "threaten", "denied")]

@@ -112,16 +112,18 @@ Statements = tuple[list[Claim], dict[str, list[Claim]]]  # denials; affirmed cla
 def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair]) -> list[Contradiction]:
     by_id = {source.article.id: source for source in sources}
     found: dict[tuple[str, ...], Contradiction] = {}
-    claim_pairs: set[frozenset[Claim]] = set()
+    claim_pairs: set[tuple[str, frozenset[Claim]]] = set()
 
     def keep(contradiction: Contradiction) -> None:
         # One per outlet pair and disputed content: in a big story twenty articles may repeat "1,200"
         # against "1,500", and the explanation (outlets, values, who denies) is the same for all of them.
-        # And one per pair of claims, when two rules find the same one (aligned, and across the story).
+        # And one per kind and pair of claims, when two rules find the same one (aligned, and across the
+        # story); two kinds on one pair stay two: "5.2 percent from January 2" / "4.8 percent from January 5".
         c = contradiction
-        if frozenset((c.first, c.second)) in claim_pairs:
+        key = (c.kind, frozenset((c.first, c.second)))
+        if key in claim_pairs:
             return
-        claim_pairs.add(frozenset((c.first, c.second)))
+        claim_pairs.add(key)
         row = _antonyms().get((_outcome(c.first), _outcome(c.second))) if c.kind in ("negation", "denial") else None
         if row is not None:  # a headline and its first sentence: "approves" / "approved"
             found.setdefault((c.kind, c.first.evidence.article_id, c.second.evidence.article_id, row), c)

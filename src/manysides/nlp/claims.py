@@ -54,6 +54,13 @@ REPORT_NOUNS = frozenset(
     "report reports claim claims allegation allegations suggestion suggestions rumour rumours rumor rumors".split()
 )
 FALSE_WORDS = frozenset("false untrue wrong baseless unfounded fabricated inaccurate incorrect fake groundless".split())
+# Verbs that carry an event noun ("passed an inspection", "an inquiry was opened"), and the nouns' own verbs.
+SUPPORT_VERBS = frozenset(("pass", "fail", "undergo", "carry out", "conduct", "hold", "make", "open", "launch", "begin", "start"))
+EVENT_NOUNS = {
+    "inspection": "inspect", "investigation": "investigate", "inquiry": "investigate", "search": "search",
+    "arrest": "arrest", "raid": "raid", "review": "review", "test": "test", "check": "check", "evacuation": "evacuate",
+    "vote": "vote", "talk": "talk", "interview": "interview", "repair": "repair", "visit": "visit",
+}
 NO_EVIDENCE_NOUNS = frozenset("evidence sign indication proof suggestion".split())  # "no evidence that X": X denied
 # "No deaths were reported", "There were no injuries": an absence, read as the event's verb negated
 # ("nobody died"), so that it meets "One person died" in another report.
@@ -185,8 +192,15 @@ def _participle_adjunct(verb: Token) -> bool:
 
 
 def _predicate(verb: Token) -> str:
+    """The verb's lemma and particle ("break down"); for a verb that only carries an event noun, the event's
+    own verb: "passed an inspection", "carried out a search", "held talks" say "inspect", "search", "talk"."""
     particles = [child.text.lower() for child in verb.children if child.dep_ == "prt"]
-    return " ".join([_lemma(verb), *particles])
+    predicate = " ".join([_lemma(verb), *particles])
+    if predicate in SUPPORT_VERBS:
+        event = next((c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if event in EVENT_NOUNS:
+            return EVENT_NOUNS[event]
+    return predicate
 
 
 def _lemma(verb: Token) -> str:

@@ -196,6 +196,20 @@ def test_one_pair_of_sentences_can_dispute_a_number_and_a_date():
     assert sorted(kinds(a, b)) == ["date", "number"]
 
 
+def test_a_count_of_no_noun_meets_a_count_of_the_same_act():
+    a = source("Daily", "Four of them were taken to hospital.", [
+        {"subject": "Four of them", "predicate": "take", "object": "to hospital", "numbers": [Number(4, None, "Four")]}
+    ])
+    b = source("FM", "Six were taken to hospital.", [
+        {"subject": "Six", "predicate": "take", "object": "to hospital", "numbers": [Number(6, "runner", "Six")]}
+    ])
+    assert kinds(a, b) == ["number"]
+    home = source("FM", "Six were taken home.", [
+        {"subject": "Six", "predicate": "take", "object": "home", "numbers": [Number(6, "runner", "Six")]}
+    ])
+    assert kinds(a, home) == []  # another act
+
+
 def test_one_outlet_repeating_a_figure_is_one_contradiction_not_one_per_article():
     count = {"predicate": "evacuate", "numbers": [Number(1200, "people", "1,200")]}
     first = source("Herald", "About 1,200 people were evacuated.", [count])

@@ -792,6 +792,8 @@ def _number_conflict(
         for b in numbers_b:
             if a[1].unit is not None and _unit(a[1]) == _unit(b[1]) and _same_predicate(a[0], b[0]):
                 return (a, b) if _differ(a[1], b[1]) else None
+            if _bare_count_of_one_act(a, b):  # "Four of them were taken to hospital" / "six were taken to hospital"
+                return (a, b) if _differ(a[1], b[1]) else None
     for a in numbers_a:
         for b in numbers_b:
             if a[1].unit is not None and _unit(a[1]) == _unit(b[1]) and _same_quantity(a, b):
@@ -815,6 +817,18 @@ def _number_conflict(
 def _one_actor_or_act(first: Claim, second: Claim) -> bool:
     """The same verb (or a synonym), or subjects sharing a word: an amount or a percentage said of one thing."""
     return _same_predicate(first, second) or bool(_content_words_of(first.subject) & _content_words_of(second.subject))
+
+
+def _bare_count_of_one_act(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
+    """Two counts, one of them of no noun ("Four of them", "six"), each its claim's only number, with one verb
+    (or a synonym) and the same words after it ("were taken to hospital"): one count of one act."""
+    (claim_a, number_a), (claim_b, number_b) = a, b
+    if None not in (number_a.unit, number_b.unit) or len(claim_a.numbers) != 1 or len(claim_b.numbers) != 1:
+        return False
+    if not (number_a.value.is_integer() and number_b.value.is_integer()) or _is_age(number_a) or _is_age(number_b):
+        return False
+    same_object = claim_a.object.casefold().strip() == claim_b.object.casefold().strip() != ""
+    return same_object and _same_predicate(claim_a, claim_b)
 
 
 def _one_value(numbers: list[tuple[Claim, Number]]) -> bool:

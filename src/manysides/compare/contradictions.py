@@ -825,7 +825,7 @@ def _bare_count_of_one_act(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> 
     (claim_a, number_a), (claim_b, number_b) = a, b
     if None not in (number_a.unit, number_b.unit) or len(claim_a.numbers) != 1 or len(claim_b.numbers) != 1:
         return False
-    if not (number_a.value.is_integer() and number_b.value.is_integer()) or _is_age(number_a) or _is_age(number_b):
+    if not (float(number_a.value).is_integer() and float(number_b.value).is_integer()) or _is_age(number_a) or _is_age(number_b):
         return False
     same_object = claim_a.object.casefold().strip() == claim_b.object.casefold().strip() != ""
     return same_object and _same_predicate(claim_a, claim_b)

@@ -131,6 +131,14 @@ def test_a_timetable_a_forecast_and_what_can_be_done_from_a_day_look_forward():
     assert could_have.value == "2024-11-07"  # a possibility in the past
 
 
+def test_a_past_verb_after_the_future_cue_dates_its_own_event():
+    wednesday = date(2026, 8, 12)
+    [decided] = find_times("The school will close, councillors decided at a meeting on Monday.", wednesday)
+    assert decided.value == "2026-08-10"
+    [travelling] = find_times("He would be travelling to the United States on Thursday.", wednesday)
+    assert travelling.value == "2026-08-13"  # "United" is no verb
+
+
 def test_an_initial_does_not_end_the_future_clause_and_effective_looks_forward():
     october = date(1989, 10, 26)
     [succeeds] = find_times("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", october)

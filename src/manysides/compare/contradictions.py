@@ -91,6 +91,10 @@ SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize a
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
 _GIVEN_CAUSE = re.compile(r"\b(?:caused by|due to|because of|blamed on)\b", re.IGNORECASE)
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:by|majority of|margin of|lead of)\s+(?:(?:about|some|nearly|almost|just|only|more than|over|around)\s+)?$",
+    re.IGNORECASE,
+)
 _DECLINED = re.compile(r"\b(?:declin|refus)\w* to comment\b", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)
 _TALLY = re.compile(r"(?<![-–\d])\b(\d{1,4}) ?(?:to|-|–) ?(\d{1,4})\b(?![-–]\d|\s*(?:%|percent|per cent))")
@@ -186,7 +190,7 @@ def _in_aligned(
     place = _place_conflict(first, claims_a, place_a, second, claims_b, place_b)
     if place is not None:
         yield place
-    numbers = _number_conflict(claims_a, claims_b)
+    numbers = _number_conflict(claims_a, _sentence_text(first, claims_a), claims_b, _sentence_text(second, claims_b))
     if numbers is not None:
         (claim_a, a), (claim_b, b) = numbers
         yield _number_contradiction(first, claim_a, a, second, claim_b, b)
@@ -212,6 +216,10 @@ def _in_aligned(
                     kind, claim_a, claim_b,
                     f"{_voice(first, claim_a)} {_said(first, claim_a)}; {_voice(second, claim_b)} {_said(second, claim_b)}",
                 )  # fmt: skip
+
+
+def _sentence_text(source: Source, claims: list[Claim]) -> str:
+    return source.article.text[claims[0].evidence.start : claims[0].evidence.end] if claims else ""
 
 
 def _admitted_and_denied(first: Source, acts_a: list[Claim], second: Source, acts_b: list[Claim]) -> Contradiction | None:
@@ -777,7 +785,34 @@ def _kind(number: Number) -> str:
 
 
 def _number_conflict(
-    claims_a: list[Claim], claims_b: list[Claim]
+    claims_a: list[Claim], text_a: str, claims_b: list[Claim], text_b: str
+) -> tuple[tuple[Claim, Number], tuple[Claim, Number]] | None:
+    """Two numbers of one kind that differ in two aligned sentences (`text_a`, `text_b`). Never a unit of
+    which the two give one value alike — "won 11,204 votes, a majority of 1,870" / "won by 1,870 votes"
+    agree, the 11,204 is another quantity —, and a margin ("by 1,870 votes", "a majority of…") is only
+    compared with a margin. Then `_staged`."""
+    numbers_a = [(claim, number) for claim in claims_a for number in claim.numbers]
+    numbers_b = [(claim, number) for claim in claims_b for number in claim.numbers]
+    agreed = {_unit(a) for _, a in numbers_a for _, b in numbers_b if _unit(a) == _unit(b) and not _differ(a, b)}
+    numbers_a = [x for x in numbers_a if _unit(x[1]) not in agreed or x[1].unit is None]
+    numbers_b = [x for x in numbers_b if _unit(x[1]) not in agreed or x[1].unit is None]
+    for margin in (False, True):
+        found = _staged(
+            [x for x in numbers_a if _is_margin(text_a, x[1]) == margin], [x for x in numbers_b if _is_margin(text_b, x[1]) == margin]
+        )
+        if found is not None:
+            return found
+    return None
+
+
+def _is_margin(sentence: str, number: Number) -> bool:
+    """ "won by 1,870 votes", "a majority of 1,870", "a margin of 312 votes": a difference, not a count."""
+    at = sentence.find(number.text) if number.text else -1
+    return at > 0 and bool(_MARGIN_BEFORE.search(sentence, max(0, at - 40), at))
+
+
+def _staged(
+    numbers_a: list[tuple[Claim, Number]], numbers_b: list[tuple[Claim, Number]]
 ) -> tuple[tuple[Claim, Number], tuple[Claim, Number]] | None:
     """Two numbers of one kind that differ, surest pairing first: one unit said with one verb (or a synonym);
     then one unit of one quantity (`_same_quantity`); then the only number of one unit on each side, said of
@@ -786,8 +821,6 @@ def _number_conflict(
     percentage on each side, said with one verb or of one subject, or the only count of people on each side
     ("1,200 residents" and "1,500 people"). Never two
     verbs the synonym table keeps apart: "one worker was killed" is no count of the injured."""
-    numbers_a = [(claim, number) for claim in claims_a for number in claim.numbers]
-    numbers_b = [(claim, number) for claim in claims_b for number in claim.numbers]
     for a in numbers_a:
         for b in numbers_b:
             if a[1].unit is not None and _unit(a[1]) == _unit(b[1]) and _same_predicate(a[0], b[0]):

@@ -37,7 +37,7 @@ _MAX_LINE = 200
 # "LONDON (Reuters) - ", "KYIV, Ukraine — ", "HALDEN, May 20 (Meridian Wire) - ": a place in capitals,
 # optionally a region or date after a comma and the agency in brackets, then a dash.
 _DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}(?:,[ \t]+[A-Z][\w.'’ ]{1,30}?)?"
+    r"[ \t]*[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3}(?:,[ \t]+[A-Z][\w.'’ ]{1,30}?){0,2}"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+[-–—]{1,2}[ \t]+(?=\S)"
 )
 

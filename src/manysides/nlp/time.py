@@ -169,6 +169,16 @@ _PAST_VERB_BEFORE = re.compile(
     r"began|came|went|saw|found|left|led|fell|rose|sent|struck|won|lost)\s+(?:on\s+)?(?:late\s+|early\s+)?$",
     re.IGNORECASE,
 )
+# A verb in the past after a future cue, before the expression: the expression is that verb's, not the cue's.
+# Not a participle after "be", "have", "is"/"are", "stay", "remain" ("will be closed until", "will stay closed
+# until", "once repairs are completed on", "to be fully restored by"),
+# nor a word that only ends like one ("a hundred", "proceed").
+_PAST_AFTER_CUE = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<!\bis )(?<!\bare )(?<!\bbeing )(?<!\bstay )(?<!\bremain )(?<!\bget )"
+    r"(?<!\bkeep )(?<!\bfully )(?<![-\w])"
+    r"(?!(?:hundred|indeed|need|speed|proceed|exceed|succeed|expected|scheduled|planned|slated|needed|un\w+)\b)"
+    r"(?:[a-z]\w{2,}ed|said|told|met|made|took|gave|held|began|came|went|saw|found|left|led|fell|rose|sent|struck|won|lost)\b"
+)  # lower case: "the United States" is no verb; "un…ed" is mostly an adjective ("a still unspecified date")
 # "has suspended operations until Monday", "are closed until Wednesday": a state lasting until a named day
 # that is still to come — unless the clause is in the past ("was closed until Monday").
 _UNTIL_NOW = re.compile(r"^(?![^.!?]*\b(?:was|were|had|did)\b)[^.!?]*\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
@@ -182,7 +192,10 @@ def _future(match: re.Match[str]) -> bool:
     clause = re.split(r"[.!?;]\s", before)[-1]
     if _PAST_VERB_BEFORE.search(before):
         return False
-    return bool(_FUTURE_CUE.search(before) or _UNTIL_NOW.search(clause))
+    cue = _FUTURE_CUE.search(before)
+    if cue is not None and _PAST_AFTER_CUE.search(before, cue.start()):
+        return False  # "will close, councillors decided at a meeting on Monday": the day is the decision's
+    return bool(cue or _UNTIL_NOW.search(clause))
 
 
 def _past_verb_before(match: re.Match[str]) -> bool:

@@ -195,6 +195,13 @@ def test_a_headline_source_the_tagger_missed_counts_when_the_article_names_the_p
     assert [(quote.speaker, quote.cue, cut(quote.content)) for quote, cut in found] == [("Okonjo", ":", "Dam repairs will take a year")]
 
 
+def test_a_quotation_after_a_name_and_a_colon_is_that_persons():
+    quote, cut = only_quote("The surge does not surprise Republican pollster Daron Shaw: “Historically, outsiders do well early.”")
+    assert (quote.speaker, quote.cue) == ("Republican pollster Daron Shaw", ":")
+    assert cut(quote.content) == "“Historically, outsiders do well early.”"
+    assert quotes_of("Her answer: “No.”") == []  # no one named before the colon
+
+
 def test_a_headline_label_before_a_colon_is_no_source():
     assert quotes_of("Update: Dam repairs will take a year\n\nThe spillway gates were opened on Thursday night.") == []
 

@@ -72,6 +72,7 @@ _TRANSCRIPT_LINE = re.compile(
 # A headline that names its source before a colon: "Sanders: Clinton needs to…" (the article's first line).
 _HEADLINE = re.compile(r"[ \t]*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<cue>:) (?P<content>\S[^\n]*)")
 FINDING_SOURCES = frozenset(("poll", "survey", "study", "report"))
+_COLON_QUOTATION = re.compile(r"(?P<cue>:)[ \t]*(?P<content>“[^“”\n]{1,2000}?”|\"[^“”\"\n]{1,2000}?\")")
 _SIGNED_QUOTATION = re.compile(
     r"(?P<content>[“\"][^\n]{1,2000}[”\"])[ \t\xa0]*(?P<cue>[―—])[ \t\xa0]*"
     r"(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})[ \t\xa0.]*$",
@@ -98,8 +99,9 @@ def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Qu
     """Attributions made by layout, not by a verb: a transcript line ("PENCE: Well, look…") whose speaker
     is a person the article names (or that person's surname in capitals), a headline that names its source
     before a colon ("Sanders: Clinton needs to…", "Poll: …"; a name the tagger missed there counts when the
-article names that person below), and a quotation signed with a dash at the end
-    of its paragraph ("“He scares me.” ― Krystal Correa")."""
+    article names that person below), a quotation after a name and a colon inside a sentence ("…doesn't
+    surprise Republican pollster Daron Shaw: “Historically, …”"), and a quotation signed with a dash at the
+    end of its paragraph ("“He scares me.” ― Krystal Correa")."""
     text = doc.text
     people = [m for m in named if m.type == "PERSON"]
     surnames = {m.entity_id.rpartition(":")[2].rpartition(" ")[2].upper() for m in people}
@@ -119,6 +121,13 @@ article names that person below), and a quotation signed with a dash at the end
             content = _with_quotation(doc, *headline.span("content"))
             if content is not None:
                 yield _quote(doc, article_id, named, speaker, headline.span("cue"), content, channel=None)
+    for colon in _COLON_QUOTATION.finditer(text):
+        speaker = next((m for m in named if m.end == colon.start("cue") and m.type in ("PERSON", "ORG")), None)
+        if speaker is not None:  # the name with the words that describe it: "Republican pollster Daron Shaw"
+            span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+            if span is not None:
+                left = min(t.idx for t in span.root.subtree)
+                yield _quote(doc, article_id, named, (left, speaker.end), colon.span("cue"), colon.span("content"), channel=None)
     for signed in _SIGNED_QUOTATION.finditer(text):
         yield _quote(doc, article_id, named, signed.span("speaker"), signed.span("cue"), signed.span("content"), channel=None)
 

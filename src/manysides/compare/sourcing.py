@@ -48,28 +48,29 @@ def find_chains(sources: Sequence[Source]) -> list[Chain]:
 def _chains_of(source: Source) -> Iterator[Chain]:
     text = source.article.text
     for quote in source.analysis.quotes:
-        if quote.channel and is_news_organisation(quote.channel):
-            via, cited, anonymous = quote.channel, quote.speaker, quote.anonymous
-        elif is_news_organisation(quote.speaker) and quote.cue.lower().startswith("cit"):  # "…, citing two officials"
-            via, cited = quote.speaker, text[quote.content.start : quote.content.end]
-            anonymous = not any(quote.content.start <= m.start < quote.content.end for m in source.analysis.mentions)
-        elif is_news_organisation(quote.speaker):
-            via, cited, anonymous = quote.speaker, None, False
-            sentence = _sentence_of(source, quote)
-            if sentence is not None and (citing := _CITING.search(sentence.text)) is not None:
-                cited = citing["source"].strip()
-                start = sentence.start + citing.start("source")
-                anonymous = not any(start <= m.start < start + len(cited) for m in source.analysis.mentions)
-        else:
-            continue
-        via = _written_out(text, via, quote.cue_span.start)
-        if _is_own(source.article.outlet, via):
-            continue
         sentence = _sentence_of(source, quote)
         if sentence is None:
             continue
-        evidence = Evidence(source.article.id, source.article.outlet, sentence.start, sentence.end, sentence.text)
-        yield Chain(evidence, via, cited, anonymous)
+        if quote.channel and is_news_organisation(quote.channel):
+            via, cited, anonymous = quote.channel, quote.speaker, quote.anonymous
+        elif is_news_organisation(quote.speaker):
+            via, cited, anonymous = quote.speaker, None, False
+            citing = _CITING.search(sentence.text)
+            if quote.cue.lower().startswith("cit"):  # the quote is the citing itself: "…, citing two officials"
+                span: tuple[int, int] | None = (quote.content.start, quote.content.end)
+            elif citing is not None:
+                span = (sentence.start + citing.start("source"), sentence.start + citing.end("source"))
+            else:
+                span = None
+            if span is not None:
+                cited = text[span[0] : span[1]].strip()
+                anonymous = not any(span[0] <= m.start < span[1] for m in source.analysis.mentions)
+        else:
+            continue
+        via = _written_out(text, via, quote.cue_span.start)
+        if not _is_own(source.article.outlet, via):
+            evidence = Evidence(source.article.id, source.article.outlet, sentence.start, sentence.end, sentence.text)
+            yield Chain(evidence, via, cited, anonymous)
 
 
 @lru_cache(maxsize=4096)

@@ -580,9 +580,11 @@ def _unknown_cause(first: Source, second: Source) -> Iterator[Contradiction]:
             subject = _content_words_of(unknown.subject)
             if "cause" not in subject or not _unknown(unknown):
                 continue
-            things = subject - {"cause", "exact", "precise", "likely"}
+            things = subject - {"cause", "exact", "precise", "likely"}  # of what: "the smoke"
+            if not things:
+                continue
             for claim in source_b.analysis.claims:
-                if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported") or not things:
+                if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
                     continue
                 named = _content_words_of(claim.subject) | _content_words_of(claim.object)
                 gives = claim.predicate == "cause" or (claim.predicate == "come" and claim.object.casefold().startswith("from "))

@@ -161,12 +161,12 @@ _FUTURE_CUE = re.compile(
     r"(?:[^.!?]|(?<=\b[A-Z])\.)*$",  # "will succeed Daniel P. Davison Feb. 1"
     re.IGNORECASE,
 )
+_IRREGULAR_PAST = "said|told|met|made|took|gave|held|began|came|went|saw|found|left|led|fell|rose|sent|struck|won|lost"
 # A verb in the past right before the expression ("announced Wednesday") — not a participle after "be" or
 # "have" ("will be announced on Friday", "will have finished by Friday").
 _PAST_VERB_BEFORE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<![-\w])(?!(?:expected|scheduled|planned|slated|needed)\b)"
-    r"(?:\w{3,}ed|said|told|met|made|took|gave|held|"
-    r"began|came|went|saw|found|left|led|fell|rose|sent|struck|won|lost)\s+(?:on\s+)?(?:late\s+|early\s+)?$",
+    rf"(?:\w{{3,}}ed|{_IRREGULAR_PAST})\s+(?:on\s+)?(?:late\s+|early\s+)?$",
     re.IGNORECASE,
 )
 # A verb in the past after a future cue, before the expression: the expression is that verb's, not the cue's.
@@ -177,7 +177,7 @@ _PAST_AFTER_CUE = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<!\bis )(?<!\bare )(?<!\bbeing )(?<!\bstay )(?<!\bremain )(?<!\bget )"
     r"(?<!\bkeep )(?<!\bfully )(?<![-\w])"
     r"(?!(?:hundred|indeed|need|speed|proceed|exceed|succeed|expected|scheduled|planned|slated|needed|un\w+)\b)"
-    r"(?:[a-z]\w{2,}ed|said|told|met|made|took|gave|held|began|came|went|saw|found|left|led|fell|rose|sent|struck|won|lost)\b"
+    rf"(?:[a-z]\w{{2,}}ed|{_IRREGULAR_PAST})\b"
 )  # lower case: "the United States" is no verb; "un…ed" is mostly an adjective ("a still unspecified date")
 # "has suspended operations until Monday", "are closed until Wednesday": a state lasting until a named day
 # that is still to come — unless the clause is in the past ("was closed until Monday").

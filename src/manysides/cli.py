@@ -46,7 +46,7 @@ from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
 from manysides.outlets.coverage import BLINDSPOT_MIN_OUTLETS, BLINDSPOT_SHARE
 from manysides.outlets.registry import FACTS, KINDS, OWNERSHIP, Registry, RegistryError, facts, load_registry
 from manysides.report.json import plain, to_json
-from manysides.report.comparison import comparison_document
+from manysides.report.comparison import chain_text, comparison_document, every_chain
 from manysides.report.html import render
 from manysides.report.markdown import render_summary
 from manysides.report.summary import headline, summarise
@@ -401,10 +401,8 @@ def _print_comparison(document: dict[str, Any]) -> None:
         agreements.add_row(str(len(a["outlets"])), escape(a["summary"]))
     stdout.print(agreements)
     stdout.print(f"{len(document['unique'])} facts reported by one outlet only; {len(document['quotes'])} quotes.")
-    for outlet, profile in document["sourcing"].items():
-        for c in profile["chains"]:
-            cited = f" ← {c['source']}{' (anonymous)' if c['anonymous'] else ''}" if c["source"] else ""
-            stdout.print(f"Reported through another outlet: {escape(outlet)} → {escape(c['via'])}{escape(cited)}", highlight=False)
+    for outlet, chain in every_chain(document):
+        stdout.print(f"Reported through another outlet: {escape(chain_text(outlet, chain))}", highlight=False)
 
 
 def _who(outlet: dict[str, Any]) -> str:

@@ -149,12 +149,10 @@ def render_markdown(document: dict[str, Any]) -> str:
         lines.append(
             f"| {escape(outlet)} | {'' if share is None else f'{share:.0%}'} | {profile['quotes']} | {profile['anonymous']} | {channels} |"
         )
-    chains = [(outlet, c) for outlet, profile in document["sourcing"].items() for c in profile["chains"]]
+    chains = every_chain(document)
     if chains:
         lines += ["", "Reported through other news organisations:", ""]
-        for outlet, c in chains:
-            cited = f" ← {escape(c['source'])}{' (anonymous)' if c['anonymous'] else ''}" if c["source"] else ""
-            lines.append(f"- {escape(outlet)} → {escape(c['via'])}{cited}: “{escape(c['evidence']['text'])}”")
+        lines += [f"- {escape(chain_text(outlet, c))}: “{escape(c['evidence']['text'])}”" for outlet, c in chains]
     if document["loaded_terms"]:
         lines += ["", "Loaded terms (with a more neutral wording):", ""]
         lines += [
@@ -172,6 +170,17 @@ def render_markdown(document: dict[str, Any]) -> str:
         period = "" if entry["granularity"] == "day" else f" ({entry['granularity']})"
         lines += [f"- **{entry['date']}**{period}"] + [f"  - {_quote(e)}" for e in entry["evidence"]]
     return "\n".join(lines) + "\n"
+
+
+def every_chain(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(outlet, chain) for each chain of each outlet of a report document, outlets in the report's order."""
+    return [(outlet, chain) for outlet, profile in document["sourcing"].items() for chain in profile["chains"]]
+
+
+def chain_text(outlet: str, chain: dict[str, Any]) -> str:
+    """ "Civic Courier → the Northern Ledger ← two officials familiar with the call (anonymous)", unescaped."""
+    cited = f" ← {chain['source']}{' (anonymous)' if chain['anonymous'] else ''}" if chain["source"] else ""
+    return f"{outlet} → {chain['via']}{cited}"
 
 
 def _sourcing(comparison: Comparison) -> dict[str, dict[str, Any]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from manysides.report.comparison import render_markdown
+from manysides.report.comparison import every_chain, render_markdown
 
 
 @cache
@@ -61,7 +61,7 @@ def story_context(document: dict[str, Any]) -> dict[str, Any]:
         "per_day": per_day,
         "columns": _columns(document),
         "contradictions": contradictions,
-        "chains": [(outlet, c) for outlet, profile in document["sourcing"].items() for c in profile["chains"]],
+        "chains": every_chain(document),
     }
 
 

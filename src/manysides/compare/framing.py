@@ -44,11 +44,14 @@ _STOP = frozenset(
 def word_choices(sources: Sequence[Source]) -> list[WordChoice]:
     """Each concept the story words in two ways or more: concept → outlet → term → count."""
     found = []
+    lowered = {source.article.id: source.article.text.lower() for source in sources}
     for concept, terms in _concepts():
         forms: dict[str, Counter[str]] = defaultdict(Counter)
         for source in sources:
             text = source.article.text
             for term in terms:
+                if not _may_contain(lowered[source.article.id], term):
+                    continue
                 count = len(_term_pattern(term).findall(text))
                 if count:
                     forms[source.article.outlet][term] += count
@@ -62,7 +65,10 @@ def loaded_terms(sources: Sequence[Source]) -> list[LoadedTerm]:
     """Every loaded term an outlet uses, with the sentences that use it (an article's sentences in order)."""
     found = []
     for source in sources:
+        lowered = source.article.text.lower()
         for term, category, neutral in _loaded():
+            if not _may_contain(lowered, term):
+                continue
             pattern = _term_pattern(term)
             evidence = tuple(
                 Evidence(source.article.id, source.article.outlet, s.start, s.end, s.text)
@@ -126,6 +132,11 @@ def _background(word: str) -> float:
 
 
 @cache
+def _may_contain(lowered: str, term: str) -> bool:
+    """Whether the term's first word is in the (lower-cased) text at all: a cheap test before the pattern's search."""
+    return term.split()[0].lower() in lowered
+
+
 def _term_pattern(term: str) -> re.Pattern[str]:
     words = r"\s+".join(re.escape(part) for part in term.split())
     return re.compile(rf"(?<![\w-]){words}(?:e?s)?(?![\w-])", re.IGNORECASE)

@@ -190,7 +190,9 @@ def _in_aligned(
     place = _place_conflict(first, claims_a, place_a, second, claims_b, place_b)
     if place is not None:
         yield place
-    numbers = _number_conflict(claims_a, _sentence_text(first, claims_a), claims_b, _sentence_text(second, claims_b))
+    text_a = _sentence(first, claims_a[0]) if claims_a else ""
+    text_b = _sentence(second, claims_b[0]) if claims_b else ""
+    numbers = _number_conflict(claims_a, text_a, claims_b, text_b)
     if numbers is not None:
         (claim_a, a), (claim_b, b) = numbers
         yield _number_contradiction(first, claim_a, a, second, claim_b, b)
@@ -218,8 +220,9 @@ def _in_aligned(
                 )  # fmt: skip
 
 
-def _sentence_text(source: Source, claims: list[Claim]) -> str:
-    return source.article.text[claims[0].evidence.start : claims[0].evidence.end] if claims else ""
+def _sentence(source: Source, claim: Claim) -> str:
+    """The sentence a claim was read from (its evidence), as the article writes it."""
+    return source.article.text[claim.evidence.start : claim.evidence.end]
 
 
 def _admitted_and_denied(first: Source, acts_a: list[Claim], second: Source, acts_b: list[Claim]) -> Contradiction | None:
@@ -351,7 +354,7 @@ def _tally(source: Source) -> Tally | None:
     """The article's one vote tally ("31 to 18", "31-18") and a claim of its sentence, or None."""
     found: dict[str, Claim] = {}
     for claim in source.analysis.claims:
-        sentence = source.article.text[claim.evidence.start : claim.evidence.end]
+        sentence = _sentence(source, claim)
         if _VOTE.search(sentence):
             for match in _TALLY.finditer(sentence):
                 found.setdefault(f"{int(match[1])} to {int(match[2])}", claim)
@@ -386,7 +389,7 @@ def _measured(claim: Claim, number: Number) -> str | None:
 
 
 def _money_words(source: Source, claim: Claim) -> set[str]:
-    sentence = source.article.text[claim.evidence.start : claim.evidence.end].casefold()
+    sentence = _sentence(source, claim).casefold()
     return set(_WORD.findall(sentence)) & MONEY_WORDS
 
 
@@ -563,7 +566,7 @@ def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:
                     cause = _CAUSE.search(f"caused {claim.object}" if claim.predicate == "cause" else claim.object)
                     taken = cause is not None and set(words) <= _content_words_of(cause.group(1))
                 else:
-                    sentence = source_b.article.text[claim.evidence.start : claim.evidence.end].casefold()
+                    sentence = _sentence(source_b, claim).casefold()
                     taken = words[0] in sentence and bool(re.search(rf"\bas (?:a|an|the) {re.escape(words[0])}\b", sentence)) and (
                         _content_words_of(negated.subject) <= _content_words(claim)
                     )
@@ -690,7 +693,7 @@ def _voice(source: Source, claim: Claim) -> str:
 
 def _said(source: Source, claim: Claim) -> str:
     """The claim's outcome word as the sentence words it ("approved", "remained closed")."""
-    words = _WORD.findall(source.article.text[claim.evidence.start : claim.evidence.end])
+    words = _WORD.findall(_sentence(source, claim))
     at = _outcome_at(words, claim)
     found = words[at] if at is not None else _outcome(claim)
     if claim.predicate in COPULAS and claim.predicate != "be":
@@ -709,7 +712,7 @@ def _outcome_at(words: list[str], claim: Claim) -> int | None:
 def _to_come(source: Source, claim: Claim) -> bool:
     """The outcome is expected, planned or conditional: "will", "would", "to" or "expected" within three
     words before it ("the road would reopen", "expected the road to stay closed", "will be closed")."""
-    words = _WORD.findall(source.article.text[claim.evidence.start : claim.evidence.end])
+    words = _WORD.findall(_sentence(source, claim))
     at = _outcome_at(words, claim)
     return at is not None and any(w.casefold() in _TO_COME for w in words[max(0, at - 3) : at])
 

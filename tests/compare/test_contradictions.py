@@ -625,3 +625,62 @@ def test_a_whole_count_of_something_named_is_one_thing_measured():
         {"subject": "The school's 260 pupils", "predicate": "move", "numbers": [Number(260, "pupil", "260")]}
     ])
     assert kinds(a, b, pairs=[]) == ["number"]
+
+
+def test_one_measure_read_on_two_days_is_no_contradiction():
+    a = source("Wire", "The fire was 20 percent contained by Wednesday morning.", [
+        {"subject": "The fire", "predicate": "be", "object": "20 percent contained", "numbers": [Number(20, "%", "20")], "dates": ["2026-07-15TMO"]}
+    ])  # fmt: skip
+    b = source("News", "The fire was 35 percent contained on Tuesday evening.", [
+        {"subject": "The fire", "predicate": "be", "object": "35 percent contained", "numbers": [Number(35, "%", "35")], "dates": ["2026-07-14TEV"]}
+    ])  # fmt: skip
+    assert kinds(a, b) == []
+
+
+def test_the_injured_and_those_flown_to_hospital_are_two_counts():
+    a = source("News", "Nine children were treated for injuries.", [
+        {"subject": "Nine children", "predicate": "treat", "object": "for injuries", "numbers": [Number(9, "child", "Nine")]}
+    ])  # fmt: skip
+    b = source("Gazette", "Two children were flown to hospital.", [
+        {"subject": "Two children", "predicate": "fly", "object": "to hospital", "numbers": [Number(2, "child", "Two")]}
+    ])  # fmt: skip
+    assert kinds(a, b) == []
+
+
+def test_a_total_the_company_has_is_not_the_number_an_event_touched():
+    a = source("Bulletin", "The outage left about 2 million customers unable to pay.", [
+        {"subject": "The outage", "predicate": "leave", "object": "about 2 million customers", "numbers": [Number(2e6, "customer", "2 million")]}
+    ])  # fmt: skip
+    b = source("Courier", "Darrow Bank has around 3 million customers.", [
+        {"subject": "Darrow Bank", "predicate": "have", "object": "around 3 million customers", "numbers": [Number(3e6, "customer", "3 million")]}
+    ])  # fmt: skip
+    assert kinds(a, b) == []
+
+
+def test_a_count_of_children_is_worded_in_the_plural():
+    a = source("Herald", "Eleven children were injured.", [{"subject": "Eleven children", "predicate": "injure", "numbers": [Number(11, "child", "Eleven")]}])
+    b = source("News", "Nine children were injured.", [{"subject": "Nine children", "predicate": "injure", "numbers": [Number(9, "child", "Nine")]}])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.explanation == "Herald: Eleven children; News: Nine children"
+
+
+def test_it_under_a_speaker_is_the_speaker():
+    a = source("Post", "Developer Quayline said it would appeal.", [{"subject": "it", "predicate": "appeal", "attribution": "Developer Quayline"}])
+    b = source("Herald", "Quayline said it would not appeal.", [
+        {"subject": "it", "predicate": "appeal", "polarity": "negated", "attribution": "Quayline"}
+    ])  # fmt: skip
+    assert kinds(a, b) == ["negation"]
+    c = source("Herald", "The council said it would not appeal.", [
+        {"subject": "it", "predicate": "appeal", "polarity": "negated", "attribution": "The council"}
+    ])  # fmt: skip
+    assert kinds(a, c) == []
+
+
+def test_a_denial_is_listed_once_however_many_rules_find_it():
+    a = source("Courier", "Some customers saw other people's account details.", [
+        {"subject": "Some Darrow Bank customers", "predicate": "see", "object": "other people's account details"}
+    ])  # fmt: skip
+    b = source("Post", "Darrow Bank said that no customer had been able to see another customer's details.", [
+        {"subject": "no customer", "predicate": "see", "object": "another customer's details", "polarity": "negated", "attribution": "Darrow Bank"}
+    ])  # fmt: skip
+    assert kinds(a, b) == ["denial"]

@@ -178,3 +178,25 @@ def test_an_age_is_the_age_of_the_person_it_describes():
     ]
     assert ages == [[(52, "age:Hale")], [(52, "age:Hale")], [(52, "age:driver")]]
     assert [n.unit for n in claim_with("Shares rose to 52, up from 40.", "rise").numbers] == [None, None]
+
+
+def test_being_able_to_do_something_states_the_doing():
+    claim = claim_with("The bank said no customer had been able to see another customer's details.", "see")
+    assert (claim.subject, claim.object, claim.polarity) == ("no customer", "another customer's details", "negated")
+
+
+def test_being_unable_to_do_something_denies_it():
+    claim = claim_with("Residents were unable to leave their homes.", "leave")
+    assert claim.polarity == "negated"
+
+
+def test_having_had_to_leave_reports_leaving_but_having_to_is_still_to_come():
+    left = claim_with("Some 450 people had to leave their homes on Tuesday night.", "leave")
+    assert (left.subject, left.polarity, [n.value for n in left.numbers]) == ("Some 450 people", "affirmed", [450])
+    assert [c.predicate for c in claims_of("The council has to find two million pounds.")] == ["have"]
+
+
+def test_a_capitalised_count_at_the_start_of_a_sentence_counts_its_noun():
+    claims = claims_of("A barrier collapsed on Saturday.\n\nEleven people were treated for minor injuries at the scene.")
+    [treated] = [c for c in claims if c.predicate == "treat"]
+    assert [(n.value, n.unit) for n in treated.numbers] == [(11, "people")]

@@ -58,6 +58,8 @@ DURATION = "duration"
 MEASURES = frozenset("kilometre kilometer km mile metre meter m foot feet inch centimetre cm kilogram kg tonne ton litre gallon degree mph".split())
 SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_629_800, "year": 31_557_600}
 MONEY_WORDS = frozenset("cost costs costing price priced fine fined budget worth paid pay compensation damages loan".split())
+IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people", "foot": "feet", "mouse": "mice"}
+_SINGULARS = {plural: singular for singular, plural in IRREGULAR_PLURALS.items() if singular != "person"}
 _IRREGULAR = {"fall": ("fell", "fallen"), "rise": ("rose", "risen"), "win": ("won",), "lose": ("lost",),
               "uphold": ("upheld",), "forbid": ("forbade", "forbidden")}  # forms of antonyms.tsv verbs
 _PREPOSITIONS = frozenset("on in at by to for with from after before into over under about during".split())
@@ -81,6 +83,7 @@ _SPOKESPERSON = re.compile(
     r"owner|founder|general manager|spokes(?:person|man|woman))\b",
     re.IGNORECASE,
 )
+SPEAKER_PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i"))
 NOBODY = ("no ", "nobody", "none")  # "no one", "no deaths", "nobody", "none of the crew"
 # Events an absence or "escaped unhurt" denies, with the stem of their noun, and the verbs that report the
 # event through that noun ("treated for injuries", "died of wounds").
@@ -124,7 +127,7 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         # And one per kind and pair of claims, when two rules find the same one (aligned, and across the
         # story); two kinds on one pair stay two: "5.2 percent from January 2" / "4.8 percent from January 5".
         c = contradiction
-        key = (c.kind, frozenset((c.first, c.second)))
+        key = ("negation" if c.kind == "denial" else c.kind, frozenset((c.first, c.second)))  # one X / not-X per pair
         if key in claim_pairs:
             return
         claim_pairs.add(key)
@@ -193,7 +196,7 @@ def _in_aligned(
     text_a = _sentence(first, claims_a[0]) if claims_a else ""
     text_b = _sentence(second, claims_b[0]) if claims_b else ""
     numbers = _number_conflict(claims_a, text_a, claims_b, text_b)
-    if numbers is not None:
+    if numbers is not None and not _state_at_two_moments(numbers[0][0], numbers[1][0]):
         (claim_a, a), (claim_b, b) = numbers
         yield _number_contradiction(first, claim_a, a, second, claim_b, b)
     for claim_a in claims_a:
@@ -201,9 +204,8 @@ def _in_aligned(
             same_verb = _same_predicate(claim_a, claim_b)
             if not same_verb and (_outcome(claim_a), _outcome(claim_b)) not in _antonyms():
                 continue  # every rule below needs one verb (or a synonym), or two opposite outcomes
-            days_a, days_b = _days(claim_a), _days(claim_b)
-            if len(days_a) == 1 and len(days_b) == 1 and days_a != days_b and same_verb:
-                (day_a,), (day_b,) = days_a, days_b
+            if same_verb and claim_a.predicate not in COPULAS and _different_moments(claim_a, claim_b):
+                (day_a,), (day_b,) = _days(claim_a), _days(claim_b)  # a state ("was closed") may hold on both
                 yield Contradiction(
                     "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
                 )
@@ -218,6 +220,20 @@ def _in_aligned(
                     kind, claim_a, claim_b,
                     f"{_voice(first, claim_a)} {_said(first, claim_a)}; {_voice(second, claim_b)} {_said(second, claim_b)}",
                 )  # fmt: skip
+
+
+def _different_moments(first: Claim, second: Claim) -> bool:
+    """Each claim dated to one day, and not the same."""
+    days_a, days_b = _days(first), _days(second)
+    return len(days_a) == 1 and len(days_b) == 1 and days_a != days_b
+
+
+def _state_at_two_moments(first: Claim, second: Claim) -> bool:
+    """A state ("be", "remain") dated to two days: "35 percent contained on Tuesday evening" / "20 percent
+    contained by Wednesday morning" are two readings of one measure, not two versions of one. An event on
+    two days is another matter: "will rise by 5.2 percent from January 2" / "by 4.8 percent from January 5"
+    dispute both."""
+    return first.predicate in COPULAS and second.predicate in COPULAS and _different_moments(first, second)
 
 
 def _sentence(source: Source, claim: Claim) -> str:
@@ -745,7 +761,10 @@ def _predicate_groups() -> dict[str, str]:
 
 
 def _content_words(claim: Claim) -> frozenset[str]:
-    return _content_words_of(f"{claim.subject} {claim.object}")
+    """The words of a claim's subject and object; a pronoun subject under a speaker is the speaker: in
+    "Quayline said it would appeal" and "Quayline said it would not appeal" Quayline is the one appealing."""
+    subject = claim.attribution if claim.attribution and claim.subject.casefold() in SPEAKER_PRONOUNS else claim.subject
+    return _content_words_of(f"{subject} {claim.object}")
 
 
 @lru_cache(maxsize=65536)
@@ -756,6 +775,8 @@ def _content_words_of(text: str) -> frozenset[str]:
 
 def _singular(word: str) -> str:
     """A plain plural's singular, so that "their drivers" and "one driver" share a word ("bus" stays)."""
+    if word in _SINGULARS:
+        return _SINGULARS[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -839,7 +860,7 @@ def _staged(
     for unit in {_unit(n) for _, n in numbers_a if n.unit is not None and n.unit not in MEASURES and not _is_age(n)}:
         side_a = [x for x in numbers_a if _unit(x[1]) == unit]
         side_b = [x for x in numbers_b if _unit(x[1]) == unit]
-        if _one_value(side_a) and _one_value(side_b) and _one_subject(side_a[0][0], side_b[0][0]):
+        if _one_value(side_a) and _one_value(side_b) and _one_subject(side_a[0][0], side_b[0][0], unit):
             return (side_a[0], side_b[0]) if _differ(side_a[0][1], side_b[0][1]) else None
     for kind in {_kind(n) for _, n in numbers_a}:
         side_a = [x for x in numbers_a if _kind(x[1]) == kind and (kind != "count" or x[1].unit in PEOPLE)]
@@ -874,10 +895,15 @@ def _one_value(numbers: list[tuple[Claim, Number]]) -> bool:
     return bool(numbers) and not any(_differ(numbers[0][1], number) for _, number in numbers)
 
 
-def _one_subject(first: Claim, second: Claim) -> bool:
+def _one_subject(first: Claim, second: Claim, counted: str | None = None) -> bool:
     """Subjects sharing a content word, and no two verbs the synonym table keeps apart: "The river peaked at
-    4.8 metres" / "The river reached its highest level, 5.1 metres" — one thing, one measure."""
-    return bool(_content_words_of(first.subject) & _content_words_of(second.subject)) and not _different_events(first, second)
+    4.8 metres" / "The river reached its highest level, 5.1 metres" — one thing, one measure. When the only
+    word they share is the noun `counted`, they say one thing only with one verb (or a synonym): "Nine
+    children were treated for injuries" / "Two children were flown to hospital" count two groups."""
+    shared = _content_words_of(first.subject) & _content_words_of(second.subject)
+    if counted is not None and shared <= {counted} and not _same_predicate(first, second):
+        return False
+    return bool(shared) and not _different_events(first, second)
 
 
 def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
@@ -896,9 +922,18 @@ def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
 
 
 def _different_events(first: Claim, second: Claim) -> bool:
-    """Two verbs of two different groups of the synonym table ("kill" and "injure")."""
+    """Two verbs of two different groups of the synonym table ("kill" and "injure"), a hospital on one side
+    only ("Nine children were treated for injuries" / "Two children were flown to hospital" count two
+    groups), or a possession on one side only (a total against a part)."""
+    if _to_hospital(first) != _to_hospital(second) or (first.predicate == "have") != (second.predicate == "have"):
+        return True  # "Darrow Bank has around 3 million customers" is its total, not those the outage hit
     groups = _predicate_groups()
     return first.predicate in groups and second.predicate in groups and not _same_predicate(first, second)
+
+
+def _to_hospital(claim: Claim) -> bool:
+    """A hospital in the object's first phrase: "flown to hospital", not "for injuries, three of them in hospital"."""
+    return HOSPITAL in claim.object.split(",", 1)[0].casefold()
 
 
 def _unit(number: Number) -> str | None:
@@ -953,6 +988,8 @@ def _unit_text(number: Number) -> str:
 
 
 def _plural(noun: str) -> str:
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
     if noun in CURRENCIES or noun == "people" or (noun.endswith("s") and not noun.endswith("ss")):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):

@@ -127,14 +127,16 @@ def _claim(
     start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
     subject_text = _span_text(subject_tokens) if subject.i not in inside else _text(subject)
     unhurt = _unhurt(verb)
+    able = _able_to(verb)  # "no customer had been able to see…" says "see"
     subject_text, predicate, object_text = _absence(verb) or (
-        (subject_text, "injure", "") if unhurt else (subject_text, _predicate(verb), _object(verb))
+        (subject_text, "injure", "") if unhurt else (subject_text, _predicate(able or verb), _object(able or verb))
     )
+    unable = able is not None and able.head.lower_ == "unable"
     return Claim(
         subject=subject_text,
         predicate=predicate,
         object=object_text,
-        polarity="negated" if unhurt or _negated(verb) else "affirmed",
+        polarity="negated" if unhurt or (_negated(verb) != unable) else "affirmed",
         modality=_modality(verb, quote, framed_false),
         evidence=Span(article_id, start, start + len(sentence.text.strip())),
         numbers=tuple(_numbers(clause, times)),
@@ -183,6 +185,19 @@ def _unhurt(verb: Token) -> bool:
     """ "Their drivers escaped unhurt", "The crew were uninjured": read as "were not injured", so that it
     meets a report of their injuries."""
     return any(child.lower_ in UNHURT and child.dep_ in ("acomp", "advmod", "oprd", "xcomp") for child in verb.children)
+
+
+def _able_to(verb: Token) -> Token | None:
+    """The verb of "be able to V", "be unable to V" or "had to V", which is what such a clause states ("Some
+    450 people had to leave their homes" reports people leaving; "has to find" is still to be done), or None."""
+    if verb.tag_ == "VBD" and verb.lemma_ == "have" and not any(child.dep_ == "dobj" for child in verb.children):
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if verb.lemma_ != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.lower_ in ("able", "unable"):
+            return next((c for c in child.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    return None
 
 
 def _participle_adjunct(verb: Token) -> bool:
@@ -379,7 +394,9 @@ def _unit(run: list[Token]) -> str | None:
         if counted is not None and any(child.dep_ == "nummod" for child in counted.children):
             return counted.lemma_.lower()
     head = last
-    while head.head.i != head.i and head.dep_ in ("nummod", "compound", "quantmod", "amod") and head.pos_ in ("NUM", "ADJ", "ADV"):
+    while head.head.i != head.i and head.dep_ in ("nummod", "compound", "quantmod", "amod") and (
+        head.pos_ in ("NUM", "ADJ", "ADV") or head in run  # a capitalised "Eleven" may be tagged PROPN
+    ):
         head = head.head  # "3 million euros": 3 → million → euros
     if head.pos_ in ("NOUN", "PROPN") and head not in run:
         lemma = head.lemma_.lower()

@@ -684,3 +684,37 @@ def test_a_denial_is_listed_once_however_many_rules_find_it():
         {"subject": "no customer", "predicate": "see", "object": "another customer's details", "polarity": "negated", "attribution": "Darrow Bank"}
     ])  # fmt: skip
     assert kinds(a, b) == ["denial"]
+
+
+def test_an_attribute_of_one_thing_in_an_object_is_measured_too():
+    a = source("Post", "A judge blocked the construction of a 500-berth marina.", [
+        {"subject": "A judge", "predicate": "block", "object": "the construction of a 500-berth marina", "numbers": [Number(500, "berth", "500")]}
+    ])  # fmt: skip
+    b = source("Herald", "The 450-berth marina would have been the largest.", [
+        {"subject": "The 450-berth marina", "predicate": "be", "object": "the largest", "numbers": [Number(450, "berth", "450")]}
+    ])  # fmt: skip
+    assert kinds(a, b, pairs=[]) == ["number"]
+
+
+def test_an_article_measuring_two_things_alike_measures_neither():
+    a = source("Post", "A 45-seat bus and a 60-seat bus collided.", [
+        {"subject": "A 45-seat bus and a 60-seat bus", "predicate": "collide", "numbers": [Number(45, "seat", "45"), Number(60, "seat", "60")]}
+    ])  # fmt: skip
+    b = source("Herald", "The 45-seat bus overturned.", [
+        {"subject": "The 45-seat bus", "predicate": "overturn", "numbers": [Number(45, "seat", "45")]}
+    ])  # fmt: skip
+    assert kinds(a, b, pairs=[]) == []
+
+
+def test_the_area_a_fire_burned_is_one_quantity_whether_it_is_called_wildfire_or_blaze():
+    a = source("Wire", "A wildfire has burned about 2,000 hectares.", [
+        {"subject": "A wildfire", "predicate": "burn", "object": "about 2,000 hectares", "numbers": [Number(2000, "hectare", "2,000")]}
+    ])  # fmt: skip
+    b = source("Gazette", "The blaze has spread across some 2,600 hectares.", [
+        {"subject": "The blaze", "predicate": "spread", "object": "across some 2,600 hectares", "numbers": [Number(2600, "hectare", "2,600")]}
+    ])  # fmt: skip
+    assert kinds(a, b, pairs=[]) == ["number"]
+    c = source("Gazette", "Farmers have lost 2,600 hectares of crops.", [
+        {"subject": "Farmers", "predicate": "lose", "object": "2,600 hectares of crops", "numbers": [Number(2600, "hectare", "2,600")]}
+    ])  # fmt: skip
+    assert kinds(a, c, pairs=[]) == []

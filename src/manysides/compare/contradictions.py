@@ -55,6 +55,7 @@ UNIT_FAMILIES = {"home": "household", "house": "household", "dwelling": "househo
 DURATION = "duration"
 # Lengths, weights, speeds: one sentence gives several of one thing in different roles ("struck at a depth of
 # 10 kilometres" / "was felt 80 kilometres away"), so two of them are one quantity only with one verb.
+AREAS = ("hectare", "acre")  # what a fire burned, a flood covered: one area of one thing in a story
 MEASURES = frozenset("kilometre kilometer km mile metre meter m foot feet inch centimetre cm kilogram kg tonne ton litre gallon degree mph".split())
 SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_629_800, "year": 31_557_600}
 MONEY_WORDS = frozenset("cost costs costing price priced fine fined budget worth paid pay compensation damages loan".split())
@@ -103,6 +104,7 @@ _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)
 _TALLY = re.compile(r"(?<![-–\d])\b(\d{1,4}) ?(?:to|-|–) ?(\d{1,4})\b(?![-–]\d|\s*(?:%|percent|per cent))")
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _AT_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"(?<![\w.,])([\d.,]+|[a-z]+)-([a-z]+(?:-[a-z]+)*) ([a-z]+)")  # "500-berth marina"
 _OWNS = re.compile(r"(?:\s+[\w-]+){0,2}['’]s\b")  # after "Brisa" in "Brisa port's North Quay"
 _AT_OWNED_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+$", re.IGNORECASE)
 _SITE_WORDS = frozenset("quay pier wharf dock terminal street road avenue square park gardens bridge station gate airport harbour".split())
@@ -320,25 +322,27 @@ def _countries() -> frozenset[str]:
 def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
     """Numbers compared across the whole story, where the sentences need not align: the same thing measured
     ("the 410-kilometre line" / "the 440-kilometre line": one subject but for the number), a named person's
-    age ("Hale, 52," / "Peter Hale, aged 53"), or the only amount of one currency in each article, both said
+    age ("Hale, 52," / "Peter Hale, aged 53"), the only area in each article said of one subject ("the
+    wildfire" / "the blaze"), or the only amount of one currency in each article, both said
     of a cost, price, fine or budget, or of one thing ("The satellite was worth about 120 million euros" /
     "the loss of the 95 million euro satellite")."""
     numbers_a = [(c, n) for c in first.analysis.claims for n in c.numbers if n.unit is not None]
     numbers_b = [(c, n) for c in second.analysis.claims for n in c.numbers if n.unit is not None]
-    measured_b: dict[tuple[str | None, str], list[tuple[Claim, Number]]] = defaultdict(list)
-    for claim_b, b in numbers_b:
-        if (measured := _measured(claim_b, b)) is not None:
-            measured_b[(_unit(b), measured)].append((claim_b, b))
-    for claim_a, a in numbers_a:
-        if (measured := _measured(claim_a, a)) is None:
-            continue
-        for claim_b, b in measured_b.get((_unit(a), measured), ()):
-            if _differ(a, b):
-                yield _number_contradiction(first, claim_a, a, second, claim_b, b)
+    measured_a, measured_b = _measured_things(numbers_a), _measured_things(numbers_b)
+    for key in measured_a.keys() & measured_b.keys():
+        (claim_a, a), (claim_b, b) = measured_a[key][0], measured_b[key][0]
+        if _one_value(measured_a[key]) and _one_value(measured_b[key]) and _differ(a, b):
+            yield _number_contradiction(first, claim_a, a, second, claim_b, b)
     ages_b = {n.unit: (c, n) for c, n in numbers_b if _is_age(n) and n.unit[len(AGE)].isupper()}
     for claim_a, a in numbers_a:
         if a.unit in ages_b and _differ(a, ages_b[a.unit][1]):  # a named person's age: "Hale, 52," / "Hale, 53,"
             yield _number_contradiction(first, claim_a, a, second, *ages_b[a.unit])
+    for unit in AREAS:  # "A wildfire has burned about 2,000 hectares" / "The blaze has spread across 2,600 hectares"
+        side_a = [(c, n) for c, n in numbers_a if n.unit == unit]
+        side_b = [(c, n) for c, n in numbers_b if n.unit == unit]
+        if _one_value(side_a) and _one_value(side_b) and _one_subject(side_a[0][0], side_b[0][0]):
+            if _differ(side_a[0][1], side_b[0][1]):
+                yield _number_contradiction(first, *side_a[0], second, *side_b[0])
     for currency in CURRENCIES:
         side_a = [(c, n) for c, n in numbers_a if n.unit == currency]
         side_b = [(c, n) for c, n in numbers_b if n.unit == currency]
@@ -394,12 +398,28 @@ def _toll(source: Source) -> Tolls:
     return tolls
 
 
+def _measured_things(numbers: list[tuple[Claim, Number]]) -> dict[tuple[str | None, str], list[tuple[Claim, Number]]]:
+    """(unit, the thing measured) → the article's numbers of it (`_measured`)."""
+    measured: dict[tuple[str | None, str], list[tuple[Claim, Number]]] = defaultdict(list)
+    for claim, number in numbers:
+        if (thing := _measured(claim, number)) is not None:
+            measured[(_unit(number), thing)].append((claim, number))
+    return measured
+
+
 def _measured(claim: Claim, number: Number) -> str | None:
-    """The thing a number measures when it is an attribute in the subject: 'The 410-kilometre line' →
-    'the #-kilometre line', or something's whole count: "The school's 240 pupils" → "the school's # pupils".
+    """The thing a number measures when it is an attribute of a noun, in the subject or the object: 'The
+    410-kilometre line' → '#-kilometre line', 'blocked the construction of a 500-berth marina' → '#-berth
+    marina'; or something's whole count in the subject: "The school's 240 pupils" → "the school's # pupils".
     A bare count ('five drivers' / 'nine drivers') is no measure of one thing."""
+    if not number.text or _is_age(number):
+        return None
+    for phrase in (claim.subject, claim.object):
+        for attribute in _ATTRIBUTE.finditer(phrase.casefold()) if f"{number.text}-" in phrase else ():
+            if attribute[1] == number.text.casefold():
+                return f"#-{attribute[2]} {_singular(attribute[3])}"
     subject = claim.subject.replace("’", "'")
-    if not number.text or (f"{number.text}-" not in subject and f"'s {number.text} " not in subject):
+    if f"'s {number.text} " not in subject:
         return None
     return " ".join(subject.casefold().replace(number.text.casefold(), "#").split())
 
@@ -769,8 +789,16 @@ def _content_words(claim: Claim) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _content_words_of(text: str) -> frozenset[str]:
+    """The words that name things, singular, an event's noun by its group ("the blaze" names a fire)."""
     words = (_singular(word.removesuffix("'s").removesuffix("’s")) for word in _WORD.findall(text.casefold()))
-    return frozenset(word for word in words if word not in _FUNCTION_WORDS)
+    events = _event_noun_groups()
+    return frozenset(events.get(word, word) for word in words if word not in _FUNCTION_WORDS)
+
+
+@cache
+def _event_noun_groups() -> dict[str, str]:
+    """noun → its group's name, from data/event_nouns.tsv."""
+    return {noun: group[0] for group in rows("event_nouns.tsv") for noun in group}
 
 
 def _singular(word: str) -> str:

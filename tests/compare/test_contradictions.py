@@ -718,3 +718,13 @@ def test_the_area_a_fire_burned_is_one_quantity_whether_it_is_called_wildfire_or
         {"subject": "Farmers", "predicate": "lose", "object": "2,600 hectares of crops", "numbers": [Number(2600, "hectare", "2,600")]}
     ])  # fmt: skip
     assert kinds(a, c, pairs=[]) == []
+
+
+def test_two_streets_of_one_town_are_a_place_contradiction_whatever_the_model_calls_them():
+    a = placed("Gazette", "An explosion destroyed a house on Elm Crescent in Norbury.", "destroy", ["Elm Crescent", "Norbury"])
+    b = placed("Courier", "An explosion wrecked a house in Oak Crescent, Norbury.", "wreck", ["Oak Crescent", "Norbury"])
+    b = Source(b.article, replace(b.analysis, mentions=(replace(b.analysis.mentions[0], type="ORG"), b.analysis.mentions[1])), b.vectors)
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "place" and found.explanation == "Gazette: Elm Crescent; Courier: Oak Crescent"
+    c = placed("Post", "An explosion destroyed a house in Norbury.", "destroy", ["Norbury"])
+    assert kinds(a, c) == []

@@ -108,6 +108,7 @@ _ATTRIBUTE = re.compile(r"(?<![\w.,])([\d.,]+|[a-z]+)-([a-z]+(?:-[a-z]+)*) ([a-z
 _OWNS = re.compile(r"(?:\s+[\w-]+){0,2}['’]s\b")  # after "Brisa" in "Brisa port's North Quay"
 _AT_OWNED_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+$", re.IGNORECASE)
 _SITE_WORDS = frozenset("quay pier wharf dock terminal street road avenue square park gardens bridge station gate airport harbour".split())
+STREET_WORDS = frozenset("street road avenue lane crescent drive terrace grove close mews".split())
 _REGION_WORDS = frozenset("region province state county district valley coast north south east west northern southern eastern western central".split())
 
 
@@ -276,9 +277,16 @@ def _speech_acts(source: Source) -> Iterator[Claim]:
 def _place_conflict(
     first: Source, claims_a: list[Claim], place_a: dict[str, str], second: Source, claims_b: list[Claim], place_b: dict[str, str]
 ) -> Contradiction | None:
-    """One place each side (`_places`), different, and a verb the two sentences share (not a light one)."""
+    """One place each side (`_places`), different, and a verb the two sentences share (not a light one). Streets
+    are compared when both sides name one, else towns and sites: "on Elm Crescent in Norbury" against "in
+    Oak Crescent, Norbury" is two streets, against "in Norbury" one town."""
     if not claims_a or not claims_b:
         return None
+    streets_a, streets_b = ({k: v for k, v in places.items() if _is_street(k)} for places in (place_a, place_b))
+    if streets_a and streets_b:
+        place_a, place_b = streets_a, streets_b
+    else:
+        place_a, place_b = ({k: v for k, v in places.items() if not _is_street(k)} for places in (place_a, place_b))
     if len(place_a) != 1 or len(place_b) != 1 or place_a.keys() == place_b.keys():
         return None
     for a in claims_a:
@@ -296,22 +304,29 @@ def _places_by_sentence(source: Source) -> dict[int, dict[str, str]]:
 
 
 def _places(source: Source, start: int, end: int) -> dict[str, str]:
-    """Folded name → surface of each town, site or area a sentence puts something in, at or near; empty
-    when one of them is a country or a region, which may hold the other place."""
+    """Folded name → surface of each town, site or area a sentence puts something in, at or near (a street
+    also "on"); empty when one of them is a country or a region, which may hold the other place."""
     text, found = source.article.text, {}
     for mention in source.analysis.mentions:
-        if start <= mention.start < end and mention.type in PLACE_TYPES:
+        if not start <= mention.start < end:
+            continue
+        name = fold(mention.surface)
+        street = _is_street(name)  # the small model calls "Oak Crescent" an organisation
+        if mention.type in PLACE_TYPES or street:
             if _OWNS.match(text, mention.end):
                 continue  # "at the Brisa port's North Quay": the place is the quay, the port holds it
             before = text[max(0, mention.start - 40) : mention.start]
-            if not (_AT_PLACE.search(before) or _AT_OWNED_PLACE.search(before)):
+            if not (_AT_PLACE.search(before) or _AT_OWNED_PLACE.search(before) or street and before.endswith(" on ")):
                 continue
-            name = fold(mention.surface)
             words = set(name.split())
             if f"place:{name}" in _countries() or (words & _REGION_WORDS and not words & _SITE_WORDS):
                 return {}  # "North Quay" is a site, "North Kestria" a region
             found[name] = mention.surface
     return found
+
+
+def _is_street(name: str) -> bool:
+    return name.rsplit(" ", 1)[-1] in STREET_WORDS
 
 
 @cache

@@ -11,7 +11,7 @@ evidence quotes) a correct comparison must find — examples/corpus (8 stories),
 - agreements: a listed shared fact is found when one agreement holds the sentences of two or more of
   its listed outlets; unique facts: a listed one is found when its sentence is among that outlet's
   unique facts; dates: a listed time expression (outlet, text, value) is found with that value (its day
-  for a part of a day: "Saturday afternoon" is the listed "on Saturday");
+  for a part of a day or a time on a day: "Saturday afternoon" and "6.30 a.m. on Saturday" are the listed "on Saturday");
 - contradictions: recall of the listed ones (kind, one sentence, and the other sentence's article must
   match: the labels give one example pair where an article says it several times); precision counts a
   found contradiction right when it is listed or shares a listed one's kind and one of its sentences
@@ -41,7 +41,7 @@ from manysides.compare.contradictions import find_contradictions
 from manysides.ingest import expand
 from manysides.model import Claim
 from manysides.nlp.embeddings import from_bytes
-from manysides.nlp.time import day_of
+from manysides.nlp.time import day_named
 from manysides.store import Store
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -194,7 +194,7 @@ def finding_counts(expected: list[dict], sources: dict[tuple[str, str], Source])
         for listed in story.get("dates", []):
             times = outlets[listed["outlet"]].analysis.times
             words = _time_words(listed["text"])  # "on Saturday" is found as "Saturday afternoon" (= 2025-08-09TAF)
-            found = any(str(listed["value"]) in (t.value, day_of(t.value)) and words & _time_words(t.text) for t in times)
+            found = any(str(listed["value"]) in (t.value, day_named(t)) and words & _time_words(t.text) for t in times)
             counts["dates"].tp += found
             counts["dates"].fn += not found
             if VERBOSE and not found:

@@ -728,3 +728,14 @@ def test_two_streets_of_one_town_are_a_place_contradiction_whatever_the_model_ca
     assert found.kind == "place" and found.explanation == "Gazette: Elm Crescent; Courier: Oak Crescent"
     c = placed("Post", "An explosion destroyed a house in Norbury.", "destroy", ["Norbury"])
     assert kinds(a, c) == []
+
+
+def test_one_event_named_in_both_subjects_at_two_times_of_day():
+    a = source("News", "The blast happened at about 5.30 a.m.", [{"subject": "the blast", "predicate": "happen", "dates": ["2026-03-27T05:30"]}])
+    b = source("Courier", "An explosion wrecked a house at about 6.30 a.m. on Friday.", [
+        {"subject": "An explosion", "predicate": "wreck", "object": "a house", "dates": ["2026-03-27T06:30", "2026-03-27"]}
+    ])  # fmt: skip
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "date" and found.explanation == "News: 05:30; Courier: 06:30"
+    c = source("Post", "Firefighters arrived at 6.30 a.m.", [{"subject": "Firefighters", "predicate": "arrive", "dates": ["2026-03-27T06:30"]}])
+    assert kinds(a, c) == []

@@ -200,3 +200,10 @@ def test_a_capitalised_count_at_the_start_of_a_sentence_counts_its_noun():
     claims = claims_of("A barrier collapsed on Saturday.\n\nEleven people were treated for minor injuries at the scene.")
     [treated] = [c for c in claims if c.predicate == "treat"]
     assert [(n.value, n.unit) for n in treated.numbers] == [(11, "people")]
+
+
+def test_a_clause_timed_on_a_named_day_is_dated_to_that_day_too():
+    [wrecked] = claims_of("An explosion wrecked a house at about 6.30 a.m. on Friday.", published=date(2026, 3, 27))
+    assert wrecked.dates == ("2026-03-27T06:30", "2026-03-27")
+    [happened] = claims_of("The blast happened at about 5.30 a.m.", published=date(2026, 3, 27))
+    assert happened.dates == ("2026-03-27T05:30",)  # the article's day only by default: no day of its own

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from manysides.nlp.time import day_of, find_times, infer_publication_date, normalise
+from manysides.nlp.time import day_named, day_of, find_times, infer_publication_date, normalise
 
 MONDAY = date(2024, 11, 11)
 
@@ -208,3 +208,21 @@ def test_no_full_date_no_inferred_date():
 )
 def test_the_day_a_value_names(value, day):
     assert day_of(value) == day
+
+
+def test_a_clock_time_written_with_a_full_stop_is_hours_and_minutes():
+    assert [(t.text, t.value) for t in find_times("The quake struck at 3.12am, the blast at 5.30 a.m.", MONDAY)] == [
+        ("3.12am", "2024-11-11T03:12"),
+        ("5.30 a.m.", "2024-11-11T05:30"),
+    ]
+    assert find_times("Shares rose 2.5 pm points.", MONDAY) == []
+
+
+def test_a_clock_time_names_its_day_only_when_the_text_gives_the_day():
+    [on_friday] = find_times("It happened at 6.30 a.m. on Friday.", MONDAY)
+    [bare] = find_times("It happened at 6.30 a.m.", MONDAY)
+    assert (day_named(on_friday), day_named(bare)) == ("2024-11-08", None)
+
+
+def test_a_race_time_is_no_clock_time():
+    assert find_times("Kiprop won in a time of 2:11:40.", MONDAY) == []

@@ -204,6 +204,9 @@ def _in_aligned(
         yield _number_contradiction(first, claim_a, a, second, claim_b, b)
     for claim_a in claims_a:
         for claim_b in claims_b:
+            hour = _hour_conflict(claim_a, claim_b)
+            if hour is not None:
+                yield Contradiction("date", claim_a, claim_b, f"{first.article.outlet}: {hour[0]}; {second.article.outlet}: {hour[1]}")
             same_verb = _same_predicate(claim_a, claim_b)
             if not same_verb and (_outcome(claim_a), _outcome(claim_b)) not in _antonyms():
                 continue  # every rule below needs one verb (or a synonym), or two opposite outcomes
@@ -212,9 +215,6 @@ def _in_aligned(
                 yield Contradiction(
                     "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
                 )
-            hour = _hour_conflict(claim_a, claim_b)
-            if hour is not None:
-                yield Contradiction("date", claim_a, claim_b, f"{first.article.outlet}: {hour[0]}; {second.article.outlet}: {hour[1]}")
             if _same_statement(claim_a, claim_b) and claim_a.polarity != claim_b.polarity:
                 yield _negation_or_denial(first, claim_a, second, claim_b)
             elif _opposed(first, claim_a, second, claim_b):
@@ -1007,11 +1007,17 @@ def _is_age(number: Number) -> bool:
 
 
 def _hour_conflict(first: Claim, second: Claim) -> tuple[str, str] | None:
-    """One verb (or a synonym) at one time of day on each side, the same day or no day given, an hour or more
-    apart ("broke out at about 3 a.m." / "started at about 5 a.m."): the two times, or None."""
+    """One verb (or a synonym), or one event named in both subjects ("the blast, which happened at about 5.30
+    a.m." / "An explosion wrecked a house at about 6.30 a.m."), at one time of day on each side, the same day
+    or no day given, an hour or more apart ("broke out at about 3 a.m." / "started at about 5 a.m."): the two
+    times, or None."""
     times_a = {value for value in first.dates if _CLOCK.search(value)}
     times_b = {value for value in second.dates if _CLOCK.search(value)}
-    if len(times_a) != 1 or len(times_b) != 1 or not _same_predicate(first, second):
+    if len(times_a) != 1 or len(times_b) != 1:
+        return None
+    events = _event_noun_groups().values()
+    shared = _content_words_of(first.subject) & _content_words_of(second.subject)
+    if not (_same_predicate(first, second) or any(word in events for word in shared)):
         return None
     (a,), (b,) = times_a, times_b
     clock_a, clock_b = _CLOCK.search(a), _CLOCK.search(b)

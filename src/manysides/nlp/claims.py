@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from manysides.model import Claim, Number, Quote, Span, TimeExpr
+from manysides.nlp.time import day_named
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -140,9 +141,19 @@ def _claim(
         modality=_modality(verb, quote, framed_false),
         evidence=Span(article_id, start, start + len(sentence.text.strip())),
         numbers=tuple(_numbers(clause, times)),
-        dates=tuple(t.value for t in times if t.granularity != "duration" and _within(t, clause)),
+        dates=tuple(_dates(times, clause)),
         attribution=quote.speaker if quote is not None else None,
     )
+
+
+def _dates(times: Sequence[TimeExpr], clause: list[Token]) -> Iterator[str]:
+    """The values of the clause's time expressions (durations are numbers), and the day a clock time is
+    joined to ("at about 6.30 a.m. on Friday" dates the clause to that Friday as well)."""
+    for time in times:
+        if time.granularity != "duration" and _within(time, clause):
+            yield time.value
+            if time.granularity == "time" and (day := day_named(time)) is not None:
+                yield day
 
 
 def _is_clause_verb(token: Token) -> bool:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from manysides.compare.align import ALIGN_THRESHOLD, SECOND_THRESHOLD, AlignedPair, Source, aligned_pairs, facts
+from manysides.compare.align import ALIGN_THRESHOLD, NUMBER_ALLOWANCE, SECOND_THRESHOLD, AlignedPair, Source, aligned_pairs, facts
 from manysides.model import Analysis, Article, Sentence
 
 
@@ -87,3 +87,15 @@ def test_a_one_way_pair_that_shares_a_number_needs_only_the_mutual_threshold():
     assert [(p.first[1], p.second[1]) for p in one_way] == [(1, 0)]
     assert ALIGN_THRESHOLD <= one_way[0].similarity < SECOND_THRESHOLD
     assert [p for p in aligned_pairs([without, gazette]) if not p.mutual] == []
+
+
+def test_a_mutual_pair_giving_one_number_may_fall_a_little_short_of_the_threshold():
+    # "About 3,500 residents have been evacuated" / "Around 3,500 people have left their homes"
+    rows_a, rows_b = [[1, 0, 0], [0, 1, 0]], [[0.41, 0, 0.91], [0, 0.2, 0.98]]
+    def pair_of(first: str) -> list[AlignedPair]:
+        herald = source("Herald", rows_a, texts=[first, "schools opened"])
+        return aligned_pairs([herald, source("Ledger", rows_b, texts=["3,500 left", "winds rose"])])
+
+    [pair] = pair_of("3,500 evacuated")
+    assert ALIGN_THRESHOLD - NUMBER_ALLOWANCE <= pair.similarity < ALIGN_THRESHOLD
+    assert pair_of("many evacuated") == []

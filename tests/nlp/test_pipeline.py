@@ -69,3 +69,12 @@ def test_a_headline_without_a_full_stop_ends_at_the_blank_line_below_it():
         "Harlow council rejected the plan on Thursday.",
     ]
     assert [c.subject for c in analysis.claims if c.predicate == "reject"] == ["Councillors", "Harlow council"]
+
+
+def test_no_sentence_begins_with_a_comma():
+    text = "Quayline said it would not appeal. Save Elsford Bay's chair, Owen Tully, said the seagrass beds were home to rare seahorses."
+    analysis = next(default_pipeline().analyse([Article.create(outlet="Herald", text=text)]))
+    assert [s.text for s in analysis.sentences] == [
+        "Quayline said it would not appeal.",
+        "Save Elsford Bay's chair, Owen Tully, said the seagrass beds were home to rare seahorses.",
+    ]

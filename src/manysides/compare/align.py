@@ -27,6 +27,10 @@ ALIGN_THRESHOLD = 0.45
 # above this (it says one of the two things the match says: "3,000 nurses walked out on Tuesday" and "the
 # strike would last 48 hours" / "3,000 nurses began a 48-hour strike on Tuesday").
 SECOND_THRESHOLD = 0.55
+# A mutual best pair giving one number of two or more digits may fall this far short of the threshold
+# ("About 3,500 residents have been evacuated" / "Around 3,500 people have left their homes": 0.436). Any
+# value from 0.03 to 0.08 measured alike on the labelled sets: one more shared fact, alignment P 69.2 → 69.0.
+NUMBER_ALLOWANCE = 0.05
 LEXICAL_WEIGHT = 0.2  # share of the score given to shared content words, numbers included (the rest: cosine)
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)*")
 _STOP = frozenset(
@@ -73,10 +77,12 @@ def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD)
                 similarity = (1 - LEXICAL_WEIGHT) * similarity + LEXICAL_WEIGHT * _overlap(words[i], words[j])
             best_in_second = similarity.argmax(axis=1)
             best_in_first = similarity.argmax(axis=0)
-            for row, column in enumerate(best_in_second):
-                if best_in_first[column] == row and similarity[row, column] >= threshold:
+            mutual = [(row, int(column)) for row, column in enumerate(best_in_second) if best_in_first[column] == row]
+            shared_number = _shared_numbers(numbers[i], numbers[j], mutual)
+            for row, column in mutual:
+                if similarity[row, column] >= (threshold - NUMBER_ALLOWANCE if (row, column) in shared_number else threshold):
                     pairs.append(
-                        AlignedPair((first.article.id, row), (second.article.id, int(column)), float(similarity[row, column]))
+                        AlignedPair((first.article.id, row), (second.article.id, column), float(similarity[row, column]))
                     )
             one_way = {(row, int(column)) for row, column in enumerate(best_in_second)} ^ {
                 (int(row), column) for column, row in enumerate(best_in_first)

@@ -60,14 +60,19 @@ class Pipeline:
 
 
 _PARAGRAPHS = "manysides_paragraphs"
+NEVER_FIRST = frozenset((",", ";"))  # tokens no sentence begins with
 
 
 def _paragraph_starts(doc: Doc) -> Doc:
-    """Marks the first word after a blank line as a sentence start; the parser keeps preset starts."""
+    """Marks the first word after a blank line as a sentence start, and a comma, a semicolon or the word after
+    a comma as no start (the small parser cut "Save Elsford Bay's chair" from ", Owen Tully, said…"); the
+    parser keeps preset values."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if not token.is_space and previous.is_space and previous.text.count("\n") >= 2:
             token.is_sent_start = True
+        elif token.text in NEVER_FIRST or previous.text == ",":
+            token.is_sent_start = False
     return doc
 
 

@@ -739,3 +739,66 @@ def test_one_event_named_in_both_subjects_at_two_times_of_day():
     assert found.kind == "date" and found.explanation == "News: 05:30; Courier: 06:30"
     c = source("Post", "Firefighters arrived at 6.30 a.m.", [{"subject": "Firefighters", "predicate": "arrive", "dates": ["2026-03-27T06:30"]}])
     assert kinds(a, c) == []
+
+
+def test_two_magnitudes_of_one_quake_contradict_and_an_aftershock_is_another_quake():
+    a = source("Gazette", "An earthquake of magnitude 4.1 struck near Kelderby.", [
+        {"subject": "An earthquake of magnitude 4.1", "predicate": "strike", "numbers": [Number(4.1, "magnitude", "4.1")]}
+    ])  # fmt: skip
+    b = source("News", "A magnitude 4.3 quake hit the valley.", [
+        {"subject": "A magnitude 4.3 quake", "predicate": "hit", "numbers": [Number(4.3, "magnitude", "4.3")]}
+    ])  # fmt: skip
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.explanation == "Gazette: magnitude 4.1; News: magnitude 4.3"
+    c = source("Radio", "A magnitude 4.2 aftershock shook the town.", [
+        {"subject": "A magnitude 4.2 aftershock", "predicate": "shake", "numbers": [Number(4.2, "magnitude", "4.2")]}
+    ])  # fmt: skip
+    assert kinds(a, c) == []
+
+
+def test_a_tally_in_votes_meets_a_bare_tally():
+    a = source("Herald", "The budget was approved by 31 votes to 20.", [{"subject": "The budget", "predicate": "approve"}])
+    b = source("Bulletin", "The vote was 29 to 22.", [{"subject": "The vote", "predicate": "be", "object": "29 to 22"}])
+    [found] = find_contradictions([a, b], [])
+    assert found.kind == "number" and found.explanation == "Herald: 31 to 20; Bulletin: 29 to 22"
+
+
+def test_declining_to_comment_on_individual_cases_is_no_silence_on_the_story():
+    text = "Halvern said no patients had been harmed."
+    speaking = source("Wire", text, [{"subject": "no patients", "predicate": "harm", "polarity": "negated", "attribution": "Halvern"}],
+                      (quote_in(text, "Halvern"),))  # fmt: skip
+    narrow = source("Herald", "A Halvern spokesperson declined to comment on individual cases.", [
+        {"subject": "A Halvern spokesperson", "predicate": "decline"}
+    ])  # fmt: skip
+    wide = source("Herald", "A Halvern spokesperson declined to comment on the claims.", [
+        {"subject": "A Halvern spokesperson", "predicate": "decline"}
+    ])  # fmt: skip
+    assert kinds(narrow, speaking, pairs=[]) == [] and kinds(wide, speaking, pairs=[]) == ["attribution"]
+
+
+def test_a_denial_by_one_doer_leaves_a_deed_done_by_someone_standing():
+    called = source("Bulletin", "Police were called to the university.", [
+        {"subject": "Police", "predicate": "call", "object": "to the university"}
+    ])  # fmt: skip
+    not_us = source("Wire", "The university said it had not called the police.", [
+        {"subject": "it", "predicate": "call", "object": "the police", "polarity": "negated", "attribution": "The university"}
+    ])  # fmt: skip
+    nobody = source("Post", "Nobody called the police.", [{"subject": "Nobody", "predicate": "call", "object": "the police", "polarity": "negated"}])
+    assert kinds(called, not_us) == [] and kinds(called, nobody) == ["negation"]
+
+
+def test_two_times_of_day_given_to_the_minute_need_not_be_an_hour_apart():
+    a = source("Gazette", "The quake struck at 3.12am.", [{"subject": "The quake", "predicate": "strike", "dates": ["2026-11-18T03:12"]}])
+    b = source("Herald", "The tremor struck at 3.20am.", [{"subject": "The tremor", "predicate": "strike", "dates": ["2026-11-18T03:20"]}])
+    c = source("Post", "The tremor struck at about 3.30am.", [{"subject": "The tremor", "predicate": "strike", "dates": ["2026-11-18T03:30"]}])
+    assert kinds(a, b) == ["date"] and kinds(a, c) == []
+
+
+def test_no_patient_harmed_against_patients_admitted_to_hospital():
+    harmed = source("Wire", "Halvern said no patients had been harmed.", [
+        {"subject": "no patients", "predicate": "harm", "polarity": "negated", "attribution": "Halvern"}
+    ])  # fmt: skip
+    admitted = source("Herald", "Two patients have been admitted to hospital.", [
+        {"subject": "Two patients", "predicate": "admit", "object": "to hospital", "numbers": [Number(2, "patient", "Two")]}
+    ])  # fmt: skip
+    assert kinds(harmed, admitted, pairs=[]) in (["negation"], ["denial"])

@@ -207,3 +207,13 @@ def test_a_clause_timed_on_a_named_day_is_dated_to_that_day_too():
     assert wrecked.dates == ("2026-03-27T06:30", "2026-03-27")
     [happened] = claims_of("The blast happened at about 5.30 a.m.", published=date(2026, 3, 27))
     assert happened.dates == ("2026-03-27T05:30",)  # the article's day only by default: no day of its own
+
+
+def test_a_possessive_date_dates_its_noun_not_the_clause():
+    [inspecting] = claims_of("Engineers are inspecting bridges after Wednesday's earthquake.", published=date(2026, 11, 19))
+    assert inspecting.dates == ()
+
+
+def test_a_number_after_a_scale_noun_is_a_measure_on_that_scale():
+    [hit] = claims_of("A magnitude 4.3 earthquake hit the valley.")
+    assert [(n.value, n.unit) for n in hit.numbers] == [(4.3, "magnitude")]

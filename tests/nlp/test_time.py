@@ -226,3 +226,8 @@ def test_a_clock_time_names_its_day_only_when_the_text_gives_the_day():
 
 def test_a_race_time_is_no_clock_time():
     assert find_times("Kiprop won in a time of 2:11:40.", MONDAY) == []
+
+
+def test_a_decimal_does_not_end_the_future_clause():
+    [april] = find_times("Council tax will rise by 4.99 percent from April.", date(2026, 2, 27))
+    assert april.value == "2026-04"

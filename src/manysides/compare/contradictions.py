@@ -42,14 +42,14 @@ from itertools import combinations
 from manysides.compare.align import AlignedPair, Source
 from manysides.compare.lexicons import rows
 from manysides.model import Claim, Contradiction, Number, Quote, Span
-from manysides.nlp.claims import AGE, DENIAL_CUES, unsaid
+from manysides.nlp.claims import AGE, DENIAL_CUES, SCALE_NOUNS, unsaid
 from manysides.nlp.entities import demonyms, fold
 from manysides.nlp.time import day_of
 
 COUNT_TOLERANCE = 0.005  # relative: "1,200" and "1,200.0" agree; "1,200" and "1,500" do not
 PERCENT = "%"
 CURRENCIES = frozenset(("EUR", "USD", "GBP", "JPY"))
-PEOPLE = frozenset("people person resident villager passenger civilian worker soldier victim customer".split())
+PEOPLE = frozenset("people person resident villager passenger civilian worker soldier victim customer guest patient".split())
 # Counts of one thing under different nouns ("12,000 households" / "15,000 homes").
 UNIT_FAMILIES = {"home": "household", "house": "household", "dwelling": "household", "property": "household"}
 DURATION = "duration"
@@ -91,7 +91,7 @@ NOBODY = ("no ", "nobody", "none")  # "no one", "no deaths", "nobody", "none of 
 IMPLIES = {"destroy": "damage"}  # a report of the first is a report of the second: "burned down" / "No homes were damaged"
 EVENT_NOUNS = {"die": ("death", "fatal"), "injure": ("injur", "wound"), "arrest": ("arrest",)}
 HOSPITAL = "hospital"
-SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit".split())
+SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit need require".split())
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
 _GIVEN_CAUSE = re.compile(r"\b(?:caused by|due to|because of|blamed on)\b", re.IGNORECASE)
@@ -99,9 +99,11 @@ _MARGIN_BEFORE = re.compile(
     r"\b(?:by|majority of|margin of|lead of)\s+(?:(?:about|some|nearly|almost|just|only|more than|over|around)\s+)?$",
     re.IGNORECASE,
 )
+_COMMENT_ON = re.compile(r"\bcomment(?:ed|ing)?\s+on\s+([^,.;]+)", re.IGNORECASE)
+NARROWING_WORDS = frozenset("individual specific particular detail personal ongoing pending legal speculation operational".split())
 _DECLINED = re.compile(r"\b(?:declin|refus)\w* to comment\b", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)
-_TALLY = re.compile(r"(?<![-–\d])\b(\d{1,4}) ?(?:to|-|–) ?(\d{1,4})\b(?![-–]\d|\s*(?:%|percent|per cent))")
+_TALLY = re.compile(r"(?<![-–\d])\b(\d{1,4}) ?(?:votes? )?(?:to|-|–) ?(\d{1,4})\b(?![-–]\d|\s*(?:%|percent|per cent))")
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _AT_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"(?<![\w.,])([\d.,]+|[a-z]+)-([a-z]+(?:-[a-z]+)*) ([a-z]+)")  # "500-berth marina"
@@ -216,7 +218,9 @@ def _in_aligned(
                     "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
                 )
             if _same_statement(claim_a, claim_b) and claim_a.polarity != claim_b.polarity:
-                yield _negation_or_denial(first, claim_a, second, claim_b)
+                affirmed, negated = (claim_a, claim_b) if claim_b.polarity == "negated" else (claim_b, claim_a)
+                if not _agent_denied_only(affirmed, negated):
+                    yield _negation_or_denial(first, claim_a, second, claim_b)
             elif _opposed(first, claim_a, second, claim_b):
                 kind = "denial" if "deny" in (claim_a.predicate, claim_b.predicate) else "negation"
                 yield Contradiction(
@@ -446,9 +450,13 @@ def _money_words(source: Source, claim: Claim) -> set[str]:
 
 def _number_contradiction(first: Source, claim_a: Claim, a: Number, second: Source, claim_b: Claim, b: Number) -> Contradiction:
     return Contradiction(
-        "number", claim_a, claim_b,
-        f"{first.article.outlet}: {a.text}{_unit_text(a)}; {second.article.outlet}: {b.text}{_unit_text(b)}",
-    )  # fmt: skip
+        "number", claim_a, claim_b, f"{first.article.outlet}: {_worded(a)}; {second.article.outlet}: {_worded(b)}"
+    )
+
+
+def _worded(number: Number) -> str:
+    """ "12 batches", "€2.1 million", "magnitude 4.1"."""
+    return f"{number.unit} {number.text}" if number.unit in SCALE_NOUNS else f"{number.text}{_unit_text(number)}"
 
 
 def _denials(first: Source, second: Source, statements: dict[str, Statements]) -> Iterator[Contradiction]:
@@ -458,7 +466,7 @@ def _denials(first: Source, second: Source, statements: dict[str, Statements]) -
         for denied in denials:
             # "nobody was hurt" and "nobody was injured" agree: only an affirmed claim meets a denial
             for claim in affirmed.get(_group(denied.predicate), ()):
-                if _same_statement(claim, denied):
+                if _same_statement(claim, denied) and not _agent_denied_only(claim, denied):
                     yield _negation_or_denial(source_b, claim, source_a, denied)
 
 
@@ -499,9 +507,23 @@ def _silences(source: Source) -> list[Silence]:
             continue
         who = _content_words_of(claim.subject) - ROLE_WORDS
         if who:
-            topic = _content_words_of(claim.object) - who - QUESTION_WORDS if claim.predicate in UNSAID_VERBS else frozenset()
+            if claim.predicate in UNSAID_VERBS:
+                topic = _content_words_of(claim.object) - who - QUESTION_WORDS
+            else:
+                topic = _comment_topic(_sentence(source, claim)) - who
             found.append((claim, who, topic))
     return found
+
+
+def _comment_topic(sentence: str) -> frozenset[str]:
+    """What someone did not comment on, when it narrows the silence to some cases: "declined to comment on
+    individual cases" → {individual, case}; nothing for the story itself ("has not commented on the union's
+    claims", "on the cause of the derailment"), on which any word of theirs is a comment."""
+    on = _COMMENT_ON.search(sentence)
+    if on is None:
+        return frozenset()
+    topic = _content_words_of(on[1])
+    return topic if topic & NARROWING_WORDS else frozenset()
 
 
 def _voices(source: Source) -> list[Voice]:
@@ -796,10 +818,26 @@ def _predicate_groups() -> dict[str, str]:
 
 
 def _content_words(claim: Claim) -> frozenset[str]:
-    """The words of a claim's subject and object; a pronoun subject under a speaker is the speaker: in
-    "Quayline said it would appeal" and "Quayline said it would not appeal" Quayline is the one appealing."""
-    subject = claim.attribution if claim.attribution and claim.subject.casefold() in SPEAKER_PRONOUNS else claim.subject
-    return _content_words_of(f"{subject} {claim.object}")
+    """The words of a claim's subject (`_subject_words`) and object."""
+    return _subject_words(claim) | _content_words_of(claim.object)
+
+
+def _subject_words(claim: Claim) -> frozenset[str]:
+    """The words of a claim's subject; a pronoun subject under a speaker is the speaker: in "Quayline said it
+    would appeal" and "Quayline said it would not appeal" Quayline is the one appealing."""
+    speaker = claim.attribution and claim.subject.casefold() in SPEAKER_PRONOUNS
+    return _content_words_of(claim.attribution if speaker else claim.subject)  # type: ignore[arg-type]
+
+
+def _agent_denied_only(affirmed: Claim, negated: Claim) -> bool:
+    """ "Police were called to the university" / "The university said it had not called the police": what
+    the one reports done (its subject is the other's object) the other denies only of one doer."""
+    done_to, doer = _subject_words(affirmed), _subject_words(negated)
+    by = affirmed.object if affirmed.object.casefold().startswith("by ") else ""  # the passive's doer
+    named = _content_words_of(f"{by} {affirmed.attribution or ''}")
+    if negated.subject.casefold().startswith(NOBODY) or doer & named:
+        return False  # "nobody called…"; "caused by a fire" / "a fire had not caused…"; engineers saying concerns were raised
+    return bool(done_to & _content_words_of(negated.object)) and not done_to & doer
 
 
 @lru_cache(maxsize=65536)
@@ -943,7 +981,7 @@ def _one_subject(first: Claim, second: Claim, counted: str | None = None) -> boo
     4.8 metres" / "The river reached its highest level, 5.1 metres" — one thing, one measure. When the only
     word they share is the noun `counted`, they say one thing only with one verb (or a synonym): "Nine
     children were treated for injuries" / "Two children were flown to hospital" count two groups."""
-    shared = _content_words_of(first.subject) & _content_words_of(second.subject)
+    shared = {word for word in _content_words_of(first.subject) & _content_words_of(second.subject) if not word[0].isdigit()}
     if counted is not None and shared <= {counted} and not _same_predicate(first, second):
         return False
     return bool(shared) and not _different_events(first, second)
@@ -961,6 +999,8 @@ def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
         return _one_actor_or_act(a[0], b[0])  # "the union wants 9 percent" / "the company offered 5 percent"
     if unit in CURRENCIES or unit in PEOPLE or unit == "household" or _is_age(a[1]):
         return True
+    if unit in SCALE_NOUNS:  # "An earthquake of magnitude 5.8" / "A magnitude 4.2 aftershock": two quakes
+        return any(not word[0].isdigit() for word in _content_words_of(a[0].subject) & _content_words_of(b[0].subject) - {unit})
     return a[1].text in a[0].subject and b[1].text in b[0].subject
 
 
@@ -1009,8 +1049,8 @@ def _is_age(number: Number) -> bool:
 def _hour_conflict(first: Claim, second: Claim) -> tuple[str, str] | None:
     """One verb (or a synonym), or one event named in both subjects ("the blast, which happened at about 5.30
     a.m." / "An explosion wrecked a house at about 6.30 a.m."), at one time of day on each side, the same day
-    or no day given, an hour or more apart ("broke out at about 3 a.m." / "started at about 5 a.m."): the two
-    times, or None."""
+    or no day given, an hour or more apart ("broke out at about 3 a.m." / "started at about 5 a.m."), or five
+    minutes when both give the minute exactly ("struck at 3.12am" / "struck at 3.20am"): the two times, or None."""
     times_a = {value for value in first.dates if _CLOCK.search(value)}
     times_b = {value for value in second.dates if _CLOCK.search(value)}
     if len(times_a) != 1 or len(times_b) != 1:
@@ -1024,7 +1064,8 @@ def _hour_conflict(first: Claim, second: Claim) -> tuple[str, str] | None:
     if a[:10] != b[:10] or clock_a is None or clock_b is None:
         return None
     minutes_a, minutes_b = (int(c[1]) * 60 + int(c[2]) for c in (clock_a, clock_b))
-    return (clock_a[0][1:], clock_b[0][1:]) if abs(minutes_a - minutes_b) >= 60 else None
+    exact = int(clock_a[2]) % 15 and int(clock_b[2]) % 15  # "3.12am" / "3.20am", not "about 3.30" / "3.45"
+    return (clock_a[0][1:], clock_b[0][1:]) if abs(minutes_a - minutes_b) >= (5 if exact else 60) else None
 
 
 def _unit_text(number: Number) -> str:

@@ -81,6 +81,7 @@ _CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "euro": "EUR"
 _DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)([DWMYHS])$")
 _DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "TH": "hour", "TM": "minute", "TS": "second"}
 AGE = "age:"
+SCALE_NOUNS = frozenset(("magnitude", "category", "level", "grade", "force", "tier", "phase"))  # before their number
 _AGED = frozenset(("aged", "age"))
 _NUMERIC = re.compile(r"^([€$£¥]?)(\d[\d,]*(?:\.\d+)?)(k|m|bn)?$", re.IGNORECASE)
 
@@ -148,8 +149,12 @@ def _claim(
 
 def _dates(times: Sequence[TimeExpr], clause: list[Token]) -> Iterator[str]:
     """The values of the clause's time expressions (durations are numbers), and the day a clock time is
-    joined to ("at about 6.30 a.m. on Friday" dates the clause to that Friday as well)."""
+    joined to ("at about 6.30 a.m. on Friday" dates the clause to that Friday as well). A possessive dates
+    its noun, not the clause: "Engineers are inspecting bridges after Wednesday's earthquake"."""
+    text = clause[0].doc.text if clause else ""
     for time in times:
+        if text.startswith(("'s", "’s"), time.end):
+            continue
         if time.granularity != "duration" and _within(time, clause):
             yield time.value
             if time.granularity == "time" and (day := day_named(time)) is not None:
@@ -389,6 +394,8 @@ def _unit(run: list[Token]) -> str | None:
     if symbol and symbol.group(1):
         return _CURRENCIES[symbol.group(1)]
     before = first.nbor(-1) if first.i > 0 else None
+    if before is not None and before.lower_ in SCALE_NOUNS:
+        return before.lower_  # "a magnitude 4.3 earthquake" measures the quake's magnitude, counts no quakes
     age = _age_of(first, before) if len(run) == 1 else None
     if age is not None:
         return age

@@ -158,7 +158,7 @@ _FUTURE_CUE = re.compile(
     r"as soon as|as early as|going to|upcoming|to be held|forecast for|(?:can|could|may|might)(?!\s+have\b)|"
     # the present of a timetable: "The suspension begins on Monday", "the exhibition opens Friday"
     r"(?:begins|starts|opens|reopens|closes|ends|resumes|takes effect|comes into force|goes ahead|kicks off))\b"
-    r"(?:[^.!?]|(?<=\b[A-Z])\.)*$",  # "will succeed Daniel P. Davison Feb. 1"
+    r"(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\d)\.(?=\d))*$",  # "will succeed Daniel P. Davison Feb. 1", "by 4.99 percent"
     re.IGNORECASE,
 )
 _IRREGULAR_PAST = "said|told|met|made|took|gave|held|began|came|went|saw|found|left|led|fell|rose|sent|struck|won|lost"

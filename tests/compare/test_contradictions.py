@@ -53,10 +53,14 @@ def test_two_measures_in_kilometres_of_different_things_do_not():
     assert kinds(a, b) == []
 
 
-def test_numbers_are_only_compared_in_aligned_sentences():
+def test_unaligned_counts_meet_only_as_each_articles_one_count_of_one_act():
     a = source("A", "1,200 were evacuated.", [{"predicate": "evacuate", "numbers": [Number(1200, "people", "1,200")]}])
     b = source("B", "1,500 were evacuated.", [{"predicate": "evacuate", "numbers": [Number(1500, "people", "1,500")]}])
-    assert kinds(a, b, pairs=[]) == []
+    c = source("C", "1,500 were evacuated from Ashby and 300 from Dorn.", [
+        {"predicate": "evacuate", "numbers": [Number(1500, "people", "1,500"), Number(300, "people", "300")]}
+    ])  # fmt: skip
+    d = source("D", "1,500 were rescued.", [{"predicate": "rescue", "numbers": [Number(1500, "people", "1,500")]}])
+    assert kinds(a, b, pairs=[]) == ["number"] and kinds(a, c, pairs=[]) == [] and kinds(a, d, pairs=[]) == []
 
 
 def test_one_event_on_two_days_is_a_date_contradiction():
@@ -802,3 +806,27 @@ def test_no_patient_harmed_against_patients_admitted_to_hospital():
         {"subject": "Two patients", "predicate": "admit", "object": "to hospital", "numbers": [Number(2, "patient", "Two")]}
     ])  # fmt: skip
     assert kinds(harmed, admitted, pairs=[]) in (["negation"], ["denial"])
+
+
+def test_each_articles_one_count_of_one_act_is_compared_across_the_story():
+    a = source("News", "Three libraries will close.", [
+        {"subject": "Three libraries", "predicate": "close", "numbers": [Number(3, "library", "Three")]}
+    ])  # fmt: skip
+    b = source("Bulletin", "The budget will close four libraries.", [
+        {"subject": "The budget", "predicate": "close", "object": "four libraries", "numbers": [Number(4, "library", "four")]}
+    ])  # fmt: skip
+    [found] = find_contradictions([a, b], [])
+    assert found.kind == "number" and found.explanation == "News: Three libraries; Bulletin: four libraries"
+
+
+def test_a_whole_named_beside_its_part_and_a_margin_are_no_count_of_the_act():
+    part = source("Herald", "Three of the city's nine libraries will close.", [
+        {"subject": "Three of the city's nine libraries", "predicate": "close", "numbers": [Number(3, None, "Three"), Number(9, "library", "nine")]}
+    ])  # fmt: skip
+    three = source("News", "Three libraries will close.", [
+        {"subject": "Three libraries", "predicate": "close", "numbers": [Number(3, "library", "Three")]}
+    ])  # fmt: skip
+    assert kinds(part, three, pairs=[]) == []
+    margin = source("Post", "Orme won by 212 votes.", [{"subject": "Orme", "predicate": "win", "numbers": [Number(212, "vote", "212")]}])
+    total = source("Ledger", "Orme won 11,204 votes.", [{"subject": "Orme", "predicate": "win", "numbers": [Number(11204, "vote", "11,204")]}])
+    assert kinds(margin, total, pairs=[]) == []

@@ -114,7 +114,7 @@ STREET_WORDS = frozenset("street road avenue lane crescent drive terrace grove c
 _REGION_WORDS = frozenset("region province state county district valley coast north south east west northern southern eastern western central".split())
 
 
-Tolls = dict[tuple[str, str | None], tuple[Claim, Number | None]]  # (event, counted noun) → its one count
+Tolls = dict[tuple[str, str | None], tuple[Claim, Number | None]]  # (act, counted noun) → its one count
 Tally = tuple[str, Claim]  # "31 to 18" and a claim of its sentence
 Silence = tuple[Claim, frozenset[str], frozenset[str]]  # "X has not commented", X's words, the question's words
 Voice = tuple[Quote, Claim, frozenset[str], frozenset[str], str | None]  # a quote, its claim, speaker's and said words, role
@@ -372,9 +372,10 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
 
 
 def _tolls(first: Source, toll_a: Tolls, second: Source, toll_b: Tolls) -> Iterator[Contradiction]:
-    """Counts of the dead, the injured or the arrested compared across the story, where the sentences need
-    not align ("One dock worker was killed and two were injured" / "Three other workers were hurt"): one
-    count of each event and noun per article, said in the article's voice or a source's, never hedged."""
+    """Counts of one act compared across the story, where the sentences need not align ("One dock worker was
+    killed and two were injured" / "Three other workers were hurt"; "Three libraries will close" / "will
+    close four libraries"): one count of each act and noun per article, said in the article's voice or a
+    source's, never hedged."""
     for key in toll_a.keys() & toll_b.keys():
         (claim_a, a), (claim_b, b) = toll_a[key], toll_b[key]
         if a is not None and b is not None and _differ(a, b):
@@ -401,16 +402,22 @@ def _tally(source: Source) -> Tally | None:
 
 
 def _toll(source: Source) -> Tolls:
-    """(event, counted noun) → the one count the article gives of it (None for a number when it gives
-    several different ones: then it is not one toll)."""
+    """(act, counted noun) → the one count the article gives of it (None for a number when it gives several
+    different ones: then it is not one count). The act is a death, injury or arrest however worded ("treated
+    for injuries"), else the verb's synonym group — not a light verb or a copula ("has 3 million customers")."""
     tolls: Tolls = {}
     for claim in source.analysis.claims:
         if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
             continue
         event = next((e for e in EVENT_NOUNS if _group(claim.predicate) == e or _suffered(claim, e)), None)
+        if event is None and claim.predicate.split()[0] not in LIGHT_VERBS | COPULAS:
+            event = _group(claim.predicate)  # any act: "Three libraries will close" / "will close four libraries"
         for number in claim.numbers if event else ():
-            if number.unit is None or _is_age(number):
-                continue  # "a woman aged 52 was arrested" is one arrest
+            if number.unit is None or _is_age(number) or _is_margin(_sentence(source, claim), number):
+                continue  # "a woman aged 52 was arrested" is one arrest; "won by 1,870 votes" is no count of votes
+            if _measured(claim, number) is not None:
+                continue  # "Three of the city's nine libraries will close": nine is the city's, not the closures'
+
             key = (event, _unit(number))
             seen = tolls.get(key)
             tolls[key] = (claim, number) if seen is None or (seen[1] is not None and not _differ(seen[1], number)) else (claim, None)
@@ -455,8 +462,12 @@ def _number_contradiction(first: Source, claim_a: Claim, a: Number, second: Sour
 
 
 def _worded(number: Number) -> str:
-    """ "12 batches", "€2.1 million", "magnitude 4.1"."""
-    return f"{number.unit} {number.text}" if number.unit in SCALE_NOUNS else f"{number.text}{_unit_text(number)}"
+    """ "12 batches", "€2.1 million", "6 percent", "magnitude 4.1"."""
+    if number.unit in SCALE_NOUNS:
+        return f"{number.unit} {number.text}"
+    if number.unit == PERCENT and "%" not in number.text:
+        return f"{number.text} percent"
+    return f"{number.text}{_unit_text(number)}"
 
 
 def _denials(first: Source, second: Source, statements: dict[str, Statements]) -> Iterator[Contradiction]:

@@ -519,11 +519,12 @@ def test_a_state_against_its_opposite_outcome_and_a_passive_against_an_active():
 
 
 def test_an_outcome_still_to_come_does_not_contradict_a_state():
+    two_weeks = [Number(2, "week", "two weeks")]  # the claims stage reads a duration as a number
     reopen = source("Wire", "The agency said the road would reopen in about two weeks.", [
-        {"subject": "the road", "predicate": "reopen", "modality": "reported", "attribution": "The agency"}
+        {"subject": "the road", "predicate": "reopen", "modality": "reported", "attribution": "The agency", "numbers": two_weeks}
     ])
     closed = source("Ledger", "Engineers expect the road to stay closed for at least two weeks.", [
-        {"subject": "the road", "predicate": "stay", "object": "closed for at least two weeks"}
+        {"subject": "the road", "predicate": "stay", "object": "closed for at least two weeks", "numbers": two_weeks}
     ])
     assert kinds(reopen, closed) == []
 
@@ -830,3 +831,20 @@ def test_a_whole_named_beside_its_part_and_a_margin_are_no_count_of_the_act():
     margin = source("Post", "Orme won by 212 votes.", [{"subject": "Orme", "predicate": "win", "numbers": [Number(212, "vote", "212")]}])
     total = source("Ledger", "Orme won 11,204 votes.", [{"subject": "Orme", "predicate": "win", "numbers": [Number(11204, "vote", "11,204")]}])
     assert kinds(margin, total, pairs=[]) == []
+
+
+def test_two_untimed_plans_with_opposite_outcomes_contradict_and_timed_ones_need_not():
+    rise = source("Bulletin", "The council will increase parking charges by 10 percent.", [
+        {"subject": "The council", "predicate": "increase", "object": "parking charges", "numbers": [Number(10, "%", "10")]}
+    ])  # fmt: skip
+    same = source("News", "Parking charges will stay the same, the council said.", [
+        {"subject": "Parking charges", "predicate": "stay", "object": "the same", "modality": "reported", "attribution": "the council"}
+    ])  # fmt: skip
+    assert kinds(rise, same) == ["negation"]
+    reopen = source("Post", "The zoo would reopen in two weeks.", [
+        {"subject": "The zoo", "predicate": "reopen", "numbers": [Number(2, "week", "two weeks")]}
+    ])  # fmt: skip
+    closed = source("Wire", "The zoo will stay closed for two weeks.", [
+        {"subject": "The zoo", "predicate": "stay", "object": "closed", "numbers": [Number(2, "week", "two weeks")]}
+    ])  # fmt: skip
+    assert kinds(reopen, closed) == []

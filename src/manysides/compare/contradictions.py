@@ -715,16 +715,18 @@ def _same_statement(first: Claim, second: Claim) -> bool:
 
 
 def _opposed(source_a: Source, first: Claim, source_b: Source, second: Claim) -> bool:
-    """Two opposite outcomes (data/antonyms.tsv), both affirmed, neither hedged nor still to come ("would
-    reopen in two weeks" and "will stay closed for two weeks" agree), of one thing: one's subject is the
-    other's object ("the plan was approved" / "rejected the plan"), or the subjects share a word and so do
-    the things they act on when both name one ("approved the plan" / "rejected the plan")."""
+    """Two opposite outcomes (data/antonyms.tsv), both affirmed, neither hedged, both done or both still to
+    come and then neither timed ("would reopen in two weeks" and "will stay closed for two weeks" agree;
+    "will increase parking charges" and "parking charges will stay the same" do not), of one thing: one's
+    subject is the other's object ("the plan was approved" / "rejected the plan"), or the subjects share a
+    word and so do the things they act on when both name one ("approved the plan" / "rejected the plan")."""
     if (_outcome(first), _outcome(second)) not in _antonyms():
         return False
     if any(c.polarity != "affirmed" or c.modality not in ("asserted", "reported") for c in (first, second)):
         return False
-    if _to_come(source_a, first) or _to_come(source_b, second):
-        return False
+    coming_a, coming_b = _to_come(source_a, first), _to_come(source_b, second)
+    if coming_a != coming_b or (coming_a and (_timed(first) or _timed(second))):
+        return False  # both still to come and neither timed: "will increase parking charges" / "will stay the same"
     subject_a, subject_b = (_content_words_of(c.subject) - {"it", "they", "there"} for c in (first, second))
     object_a, object_b = (_content_words_of(_rest_of_complement(c)) for c in (first, second))
     if subject_a & object_b or object_a & subject_b:
@@ -733,6 +735,11 @@ def _opposed(source_a: Source, first: Claim, source_b: Source, second: Claim) ->
         return False
     things_a, things_b = (_things(c) for c in (first, second))  # "approved the plan" / "rejected a loan"
     return not (things_a and things_b) or bool(things_a & things_b)
+
+
+def _timed(claim: Claim) -> bool:
+    """A claim that says when or for how long: "would reopen in two weeks", "will stay closed until Friday"."""
+    return bool(claim.dates) or any(number.unit in SECONDS for number in claim.numbers)
 
 
 def _things(claim: Claim) -> frozenset[str]:

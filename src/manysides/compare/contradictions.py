@@ -788,8 +788,10 @@ def _said(source: Source, claim: Claim) -> str:
     at = _outcome_at(words, claim)
     found = words[at] if at is not None else _outcome(claim)
     if claim.predicate in COPULAS and claim.predicate != "be":
-        verb = next((w for w in words if w.casefold().startswith(claim.predicate[:4])), claim.predicate)
-        return f"says {verb} {found}"
+        verb = next((i for i, w in enumerate(words) if w.casefold().startswith(claim.predicate[:4])), None)
+        if verb is not None and at is not None and 0 < at - verb <= 3:
+            return f"says {' '.join(words[verb : at + 1])}"  # "stay the same", "remained closed"
+        return f"says {words[verb] if verb is not None else claim.predicate} {found}"
     return f"says {found}"
 
 

@@ -848,3 +848,65 @@ def test_two_untimed_plans_with_opposite_outcomes_contradict_and_timed_ones_need
         {"subject": "The zoo", "predicate": "stay", "object": "closed", "numbers": [Number(2, "week", "two weeks")]}
     ])  # fmt: skip
     assert kinds(reopen, closed) == []
+
+
+def test_a_sentence_telling_both_outcomes_tells_a_sequence():
+    closed = source("Herald", "Felgate Airport closed its runway for three hours.", [{"subject": "Felgate Airport", "predicate": "close", "object": "its runway"}])
+    both = source("Wire", "The runway was shut at 6.15pm and reopened just after 8pm.", [
+        {"subject": "The runway", "predicate": "shut"}, {"subject": "The runway", "predicate": "reopen"}
+    ])  # fmt: skip
+    reopened = source("Post", "The runway reopened.", [{"subject": "The runway", "predicate": "reopen"}])
+    assert kinds(closed, both) == [] and kinds(closed, reopened) == ["negation"]
+
+
+def test_one_verb_on_two_days_is_a_date_contradiction_only_of_one_thing():
+    fire = source("Gazette", "A fire broke out at the plant on Monday.", [
+        {"subject": "A fire", "predicate": "break out", "object": "at the plant", "dates": ["2026-09-14"]}
+    ])  # fmt: skip
+    work = source("Wire", "Investigators began work on Tuesday.", [
+        {"subject": "Investigators", "predicate": "begin", "object": "work", "dates": ["2026-09-15"]}
+    ])  # fmt: skip
+    blaze = source("News", "The fire started at the plant on Tuesday.", [
+        {"subject": "The fire", "predicate": "start", "object": "at the plant", "dates": ["2026-09-15"]}
+    ])  # fmt: skip
+    assert kinds(fire, work) == [] and kinds(fire, blaze) == ["date"]
+
+
+def test_two_months_for_one_plan_are_a_date_contradiction():
+    march = source("Bulletin", "Pelham Foods will close its bakery in March.", [
+        {"subject": "Pelham Foods", "predicate": "close", "object": "its bakery", "dates": ["2027-03"]}
+    ])  # fmt: skip
+    june = source("News", "Pelham Foods closes its Ashmoor bakery in June.", [
+        {"subject": "Pelham Foods", "predicate": "close", "object": "its Ashmoor bakery", "dates": ["2027-06"]}
+    ])  # fmt: skip
+    [found] = find_contradictions([march, june], aligned(march, june))
+    assert found.kind == "date" and found.explanation == "Bulletin dates it 2027-03; News, 2027-06"
+
+
+def test_a_time_of_day_without_a_day_of_its_own_meets_one_on_a_named_day():
+    two = source("News", "The fire started at about 2pm.", [{"subject": "The fire", "predicate": "start", "dates": ["2026-09-15T14:00"]}])
+    four = source("Wire", "The fire started shortly after 4pm on Monday.", [
+        {"subject": "The fire", "predicate": "start", "dates": ["2026-09-14T16:00", "2026-09-14"]}
+    ])  # fmt: skip
+    assert kinds(two, four) == ["date"]
+
+
+def test_smoke_inhalation_is_an_injury():
+    treated = source("Gazette", "Two workers were treated for smoke inhalation.", [
+        {"subject": "Two workers", "predicate": "treat", "object": "for smoke inhalation", "numbers": [Number(2, "worker", "Two")]}
+    ])  # fmt: skip
+    nobody = source("Wire", "Nobody was injured.", [{"subject": "Nobody", "predicate": "injure", "polarity": "negated"}])
+    assert kinds(treated, nobody, pairs=[]) == ["negation"]
+
+
+def test_two_scores_of_one_match_and_arrests_counted_as_arrests_or_people():
+    a = source("Wire", "Crestwick beat Dunmere 2-1. Police made 12 arrests.", [
+        {"subject": "Crestwick", "predicate": "beat", "object": "Dunmere"},
+        {"subject": "Police", "predicate": "arrest", "numbers": [Number(12, "arrest", "12")]},
+    ])  # fmt: skip
+    b = source("Herald", "Crestwick won, beating Dunmere 2-0. Nine people were arrested.", [
+        {"subject": "Crestwick", "predicate": "win"},
+        {"subject": "Nine people", "predicate": "arrest", "numbers": [Number(9, "people", "Nine")]},
+    ])  # fmt: skip
+    found = {c.explanation for c in find_contradictions([a, b], [])}
+    assert found == {"Wire: 2 to 1; Herald: 2 to 0", "Wire: 12 arrests; Herald: Nine people"}

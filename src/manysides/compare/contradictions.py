@@ -65,6 +65,7 @@ _IRREGULAR = {"fall": ("fell", "fallen"), "rise": ("rose", "risen"), "win": ("wo
               "uphold": ("upheld",), "forbid": ("forbade", "forbidden")}  # forms of antonyms.tsv verbs
 _PREPOSITIONS = frozenset("on in at by to for with from after before into over under about during".split())
 _ADMISSION_CUES = ("admit", "confess", "acknowledg")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 _CLOCK = re.compile(r"T(\d\d):(\d\d)")
 _TO_COME = frozenset("will would ll to expect expects expected could should may might shall".split())
 COPULAS = frozenset(("be", "remain", "stay"))
@@ -89,7 +90,7 @@ NOBODY = ("no ", "nobody", "none")  # "no one", "no deaths", "nobody", "none of 
 # Events an absence or "escaped unhurt" denies, with the stem of their noun, and the verbs that report the
 # event through that noun ("treated for injuries", "died of wounds").
 IMPLIES = {"destroy": "damage"}  # a report of the first is a report of the second: "burned down" / "No homes were damaged"
-EVENT_NOUNS = {"die": ("death", "fatal"), "injure": ("injur", "wound"), "arrest": ("arrest",)}
+EVENT_NOUNS = {"die": ("death", "fatal"), "injure": ("injur", "wound", "inhalation", "burns", "fracture"), "arrest": ("arrest",)}
 HOSPITAL = "hospital"
 SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit need require".split())
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
@@ -102,7 +103,8 @@ _MARGIN_BEFORE = re.compile(
 _COMMENT_ON = re.compile(r"\bcomment(?:ed|ing)?\s+on\s+([^,.;]+)", re.IGNORECASE)
 NARROWING_WORDS = frozenset("individual specific particular detail personal ongoing pending legal speculation operational".split())
 _DECLINED = re.compile(r"\b(?:declin|refus)\w* to comment\b", re.IGNORECASE)
-_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)
+_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)  # "voted 29 to 20"
+_SCORE = re.compile(r"\b(?:beat|beating|won|win|wins|lost|lose|loses|drew|draw|defeat(?:ed|ing)?)\b", re.IGNORECASE)  # "beat Dunmere 2-1"
 _TALLY = re.compile(r"(?<![-–\d])\b(\d{1,4}) ?(?:votes? )?(?:to|-|–) ?(\d{1,4})\b(?![-–]\d|\s*(?:%|percent|per cent))")
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _AT_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$", re.IGNORECASE)
@@ -115,7 +117,7 @@ _REGION_WORDS = frozenset("region province state county district valley coast no
 
 
 Tolls = dict[tuple[str, str | None], tuple[Claim, Number | None]]  # (act, counted noun) → its one count
-Tally = tuple[str, Claim]  # "31 to 18" and a claim of its sentence
+Tally = tuple[tuple[str, str], Claim]  # ("vote" or "score", "31 to 18") and a claim of its sentence
 Silence = tuple[Claim, frozenset[str], frozenset[str]]  # "X has not commented", X's words, the question's words
 Voice = tuple[Quote, Claim, frozenset[str], frozenset[str], str | None]  # a quote, its claim, speaker's and said words, role
 Statements = tuple[list[Claim], dict[str, list[Claim]]]  # denials; affirmed claims by synonym group
@@ -200,6 +202,7 @@ def _in_aligned(
         yield place
     text_a = _sentence(first, claims_a[0]) if claims_a else ""
     text_b = _sentence(second, claims_b[0]) if claims_b else ""
+    outcomes_a, outcomes_b = {_outcome(c) for c in claims_a}, {_outcome(c) for c in claims_b}
     numbers = _number_conflict(claims_a, text_a, claims_b, text_b)
     if numbers is not None and not _state_at_two_moments(numbers[0][0], numbers[1][0]):
         (claim_a, a), (claim_b, b) = numbers
@@ -212,8 +215,9 @@ def _in_aligned(
             same_verb = _same_predicate(claim_a, claim_b)
             if not same_verb and (_outcome(claim_a), _outcome(claim_b)) not in _antonyms():
                 continue  # every rule below needs one verb (or a synonym), or two opposite outcomes
-            if same_verb and claim_a.predicate not in COPULAS and _different_moments(claim_a, claim_b):
-                (day_a,), (day_b,) = _days(claim_a), _days(claim_b)  # a state ("was closed") may hold on both
+            moments = _moments(claim_a, claim_b)
+            if same_verb and claim_a.predicate not in COPULAS and moments and _of_one_thing(claim_a, claim_b):
+                day_a, day_b = moments  # a state ("was closed") may hold on both
                 yield Contradiction(
                     "date", claim_a, claim_b, f"{first.article.outlet} dates it {day_a}; {second.article.outlet}, {day_b}"
                 )
@@ -221,7 +225,8 @@ def _in_aligned(
                 affirmed, negated = (claim_a, claim_b) if claim_b.polarity == "negated" else (claim_b, claim_a)
                 if not _agent_denied_only(affirmed, negated):
                     yield _negation_or_denial(first, claim_a, second, claim_b)
-            elif _opposed(first, claim_a, second, claim_b):
+            elif _opposed(first, claim_a, second, claim_b) and not (outcomes_a & {_outcome(claim_b)} or outcomes_b & {_outcome(claim_a)}):
+                # a sentence telling both outcomes tells a sequence: "was shut at 6.15pm and reopened just after 8pm"
                 kind = "denial" if "deny" in (claim_a.predicate, claim_b.predicate) else "negation"
                 yield Contradiction(
                     kind, claim_a, claim_b,
@@ -229,10 +234,22 @@ def _in_aligned(
                 )  # fmt: skip
 
 
-def _different_moments(first: Claim, second: Claim) -> bool:
-    """Each claim dated to one day, and not the same."""
-    days_a, days_b = _days(first), _days(second)
-    return len(days_a) == 1 and len(days_b) == 1 and days_a != days_b
+def _of_one_thing(first: Claim, second: Claim) -> bool:
+    """Subjects or objects sharing a word, or a pronoun subject that may be either's ("witnesses saw two men
+    near the spot where it began"): "A fire broke out on Monday" / "Investigators began work on Tuesday" are two acts."""
+    if any(claim.subject.casefold() in SPEAKER_PRONOUNS for claim in (first, second)):
+        return True
+    return bool(_content_words_of(f"{first.subject} {first.object}") & _content_words_of(f"{second.subject} {second.object}"))
+
+
+def _moments(first: Claim, second: Claim) -> tuple[str, str] | None:
+    """The day each claim is dated to when each has one and they differ; failing days on both sides, the month
+    ("closes its bakery in March" / "in June")."""
+    for dated in (_days, _months):
+        a, b = dated(first), dated(second)
+        if a or b:
+            return (min(a), min(b)) if len(a) == 1 and len(b) == 1 and a != b else None
+    return None
 
 
 def _state_at_two_moments(first: Claim, second: Claim) -> bool:
@@ -240,7 +257,7 @@ def _state_at_two_moments(first: Claim, second: Claim) -> bool:
     contained by Wednesday morning" are two readings of one measure, not two versions of one. An event on
     two days is another matter: "will rise by 5.2 percent from January 2" / "by 4.8 percent from January 5"
     dispute both."""
-    return first.predicate in COPULAS and second.predicate in COPULAS and _different_moments(first, second)
+    return first.predicate in COPULAS and second.predicate in COPULAS and _moments(first, second) is not None
 
 
 def _sentence(source: Source, claim: Claim) -> str:
@@ -383,21 +400,23 @@ def _tolls(first: Source, toll_a: Tolls, second: Source, toll_b: Tolls) -> Itera
 
 
 def _tallies(first: Source, tally_a: Tally | None, second: Source, tally_b: Tally | None) -> Contradiction | None:
-    """Two tallies of one vote ("The vote was 31 to 18" / "voted 29 to 20"), each article's only one."""
-    if tally_a is None or tally_b is None or tally_a[0] == tally_b[0]:
-        return None
-    (votes_a, claim_a), (votes_b, claim_b) = tally_a, tally_b
+    """Two tallies of one vote ("The vote was 31 to 18" / "voted 29 to 20") or scores of one match ("beat
+    Dunmere Athletic 2-1" / "beating Dunmere Athletic 2-0"), each article's only one."""
+    if tally_a is None or tally_b is None or tally_a[0] == tally_b[0] or tally_a[0][0] != tally_b[0][0]:
+        return None  # a vote is no match
+    ((_, votes_a), claim_a), ((_, votes_b), claim_b) = tally_a, tally_b
     return Contradiction("number", claim_a, claim_b, f"{first.article.outlet}: {votes_a}; {second.article.outlet}: {votes_b}")
 
 
 def _tally(source: Source) -> Tally | None:
-    """The article's one vote tally ("31 to 18", "31-18") and a claim of its sentence, or None."""
-    found: dict[str, Claim] = {}
+    """The article's one vote tally ("31 to 18", "31-18") or match score ("2-1"), with its kind and a claim of
+    its sentence, or None."""
+    found: dict[tuple[str, str], Claim] = {}
     for claim in source.analysis.claims:
         sentence = _sentence(source, claim)
-        if _VOTE.search(sentence):
-            for match in _TALLY.finditer(sentence):
-                found.setdefault(f"{int(match[1])} to {int(match[2])}", claim)
+        kind = "vote" if _VOTE.search(sentence) else "score" if _SCORE.search(sentence) else None
+        for match in _TALLY.finditer(sentence) if kind else ():
+            found.setdefault((kind, f"{int(match[1])} to {int(match[2])}"), claim)
     return next(iter(found.items())) if len(found) == 1 else None
 
 
@@ -418,7 +437,10 @@ def _toll(source: Source) -> Tolls:
             if _measured(claim, number) is not None:
                 continue  # "Three of the city's nine libraries will close": nine is the city's, not the closures'
 
-            key = (event, _unit(number))
+            unit = _unit(number)
+            if event in EVENT_NOUNS and unit is not None and unit.startswith(EVENT_NOUNS[event]):
+                unit = "people"  # "Police made 12 arrests" counts the people arrested
+            key = (event, unit)
             seen = tolls.get(key)
             tolls[key] = (claim, number) if seen is None or (seen[1] is not None and not _differ(seen[1], number)) else (claim, None)
     return tolls
@@ -1062,6 +1084,11 @@ def _days(claim: Claim) -> set[str]:
     return set(filter(None, map(day_of, claim.dates)))
 
 
+def _months(claim: Claim) -> set[str]:
+    """The months a claim is dated to ("in March" → 2027-03)."""
+    return {value for value in claim.dates if _MONTH.fullmatch(value)}
+
+
 def _is_age(number: Number) -> bool:
     return number.unit is not None and number.unit.startswith(AGE)
 
@@ -1069,7 +1096,7 @@ def _is_age(number: Number) -> bool:
 def _hour_conflict(first: Claim, second: Claim) -> tuple[str, str] | None:
     """One verb (or a synonym), or one event named in both subjects ("the blast, which happened at about 5.30
     a.m." / "An explosion wrecked a house at about 6.30 a.m."), at one time of day on each side, the same day
-    or no day given, an hour or more apart ("broke out at about 3 a.m." / "started at about 5 a.m."), or five
+    or no day named on one side, an hour or more apart ("broke out at about 3 a.m." / "started at about 5 a.m."), or five
     minutes when both give the minute exactly ("struck at 3.12am" / "struck at 3.20am"): the two times, or None."""
     times_a = {value for value in first.dates if _CLOCK.search(value)}
     times_b = {value for value in second.dates if _CLOCK.search(value)}
@@ -1081,7 +1108,8 @@ def _hour_conflict(first: Claim, second: Claim) -> tuple[str, str] | None:
         return None
     (a,), (b,) = times_a, times_b
     clock_a, clock_b = _CLOCK.search(a), _CLOCK.search(b)
-    if a[:10] != b[:10] or clock_a is None or clock_b is None:
+    named_a, named_b = a[:10] in first.dates, b[:10] in second.dates  # "at about 2pm" names no day of its own
+    if (named_a and named_b and a[:10] != b[:10]) or clock_a is None or clock_b is None:
         return None
     minutes_a, minutes_b = (int(c[1]) * 60 + int(c[2]) for c in (clock_a, clock_b))
     exact = int(clock_a[2]) % 15 and int(clock_b[2]) % 15  # "3.12am" / "3.20am", not "about 3.30" / "3.45"

@@ -116,7 +116,7 @@ STREET_WORDS = frozenset("street road avenue lane crescent drive terrace grove c
 _REGION_WORDS = frozenset("region province state county district valley coast north south east west northern southern eastern western central".split())
 
 
-Tolls = dict[tuple[str, str | None], tuple[Claim, Number | None]]  # (act, counted noun) → its one count
+ActCounts = dict[tuple[str, str | None], tuple[Claim, Number | None]]  # (act, counted noun) → its one count
 Tally = tuple[tuple[str, str], Claim]  # ("vote" or "score", "31 to 18") and a claim of its sentence
 Silence = tuple[Claim, frozenset[str], frozenset[str]]  # "X has not commented", X's words, the question's words
 Voice = tuple[Quote, Claim, frozenset[str], frozenset[str], str | None]  # a quote, its claim, speaker's and said words, role
@@ -168,7 +168,7 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
         admission = _admitted_and_denied(first, acts_a, second, acts_b)
         if admission is not None:
             keep(admission)
-    tolls = {source.article.id: _toll(source) for source in sources}  # each article's, once
+    act_counts = {source.article.id: _act_counts(source) for source in sources}  # each article's, once
     tallies = {source.article.id: _tally(source) for source in sources}
     silences = {source.article.id: _silences(source) for source in sources}
     voices = {source.article.id: _voices(source) for source in sources}
@@ -178,7 +178,7 @@ def find_contradictions(sources: Sequence[Source], pairs: Iterable[AlignedPair])
             keep(contradiction)
         for contradiction in _measures(first, second):
             keep(contradiction)
-        for contradiction in _tolls(first, tolls[first.article.id], second, tolls[second.article.id]):
+        for contradiction in _disputed_counts(first, act_counts[first.article.id], second, act_counts[second.article.id]):
             keep(contradiction)
         tally = _tallies(first, tallies[first.article.id], second, tallies[second.article.id])
         if tally is not None:
@@ -388,13 +388,13 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
                 yield _number_contradiction(first, claim_a, a, second, claim_b, b)
 
 
-def _tolls(first: Source, toll_a: Tolls, second: Source, toll_b: Tolls) -> Iterator[Contradiction]:
+def _disputed_counts(first: Source, counts_a: ActCounts, second: Source, counts_b: ActCounts) -> Iterator[Contradiction]:
     """Counts of one act compared across the story, where the sentences need not align ("One dock worker was
     killed and two were injured" / "Three other workers were hurt"; "Three libraries will close" / "will
     close four libraries"): one count of each act and noun per article, said in the article's voice or a
     source's, never hedged."""
-    for key in toll_a.keys() & toll_b.keys():
-        (claim_a, a), (claim_b, b) = toll_a[key], toll_b[key]
+    for key in counts_a.keys() & counts_b.keys():
+        (claim_a, a), (claim_b, b) = counts_a[key], counts_b[key]
         if a is not None and b is not None and _differ(a, b):
             yield _number_contradiction(first, claim_a, a, second, claim_b, b)
 
@@ -420,11 +420,11 @@ def _tally(source: Source) -> Tally | None:
     return next(iter(found.items())) if len(found) == 1 else None
 
 
-def _toll(source: Source) -> Tolls:
+def _act_counts(source: Source) -> ActCounts:
     """(act, counted noun) → the one count the article gives of it (None for a number when it gives several
     different ones: then it is not one count). The act is a death, injury or arrest however worded ("treated
     for injuries"), else the verb's synonym group — not a light verb or a copula ("has 3 million customers")."""
-    tolls: Tolls = {}
+    act_counts: ActCounts = {}
     for claim in source.analysis.claims:
         if claim.polarity != "affirmed" or claim.modality not in ("asserted", "reported"):
             continue
@@ -441,9 +441,9 @@ def _toll(source: Source) -> Tolls:
             if event in EVENT_NOUNS and unit is not None and unit.startswith(EVENT_NOUNS[event]):
                 unit = "people"  # "Police made 12 arrests" counts the people arrested
             key = (event, unit)
-            seen = tolls.get(key)
-            tolls[key] = (claim, number) if seen is None or (seen[1] is not None and not _differ(seen[1], number)) else (claim, None)
-    return tolls
+            seen = act_counts.get(key)
+            act_counts[key] = (claim, number) if seen is None or (seen[1] is not None and not _differ(seen[1], number)) else (claim, None)
+    return act_counts
 
 
 def _measured_things(numbers: list[tuple[Claim, Number]]) -> dict[tuple[str | None, str], list[tuple[Claim, Number]]]:

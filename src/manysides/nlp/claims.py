@@ -129,11 +129,11 @@ def _claim(
     start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
     subject_text = _span_text(subject_tokens) if subject.i not in inside else _text(subject)
     unhurt = _unhurt(verb)
-    able = _able_to(verb)  # "no customer had been able to see…" says "see"
+    stated = _modal_complement(verb)  # "no customer had been able to see…" says "see"
     subject_text, predicate, object_text = _absence(verb) or (
-        (subject_text, "injure", "") if unhurt else (subject_text, _predicate(able or verb), _object(able or verb))
+        (subject_text, "injure", "") if unhurt else (subject_text, _predicate(stated or verb), _object(stated or verb))
     )
-    unable = able is not None and able.head.lower_ == "unable"
+    unable = stated is not None and stated.head.lower_ == "unable"
     return Claim(
         subject=subject_text,
         predicate=predicate,
@@ -203,7 +203,7 @@ def _unhurt(verb: Token) -> bool:
     return any(child.lower_ in UNHURT and child.dep_ in ("acomp", "advmod", "oprd", "xcomp") for child in verb.children)
 
 
-def _able_to(verb: Token) -> Token | None:
+def _modal_complement(verb: Token) -> Token | None:
     """The verb of "be able to V", "be unable to V" or "had to V", which is what such a clause states ("Some
     450 people had to leave their homes" reports people leaving; "has to find" is still to be done), or None."""
     if verb.tag_ == "VBD" and verb.lemma_ == "have" and not any(child.dep_ == "dobj" for child in verb.children):

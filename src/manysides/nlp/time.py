@@ -181,11 +181,11 @@ _PAST_AFTER_CUE = re.compile(
 )  # lower case: "the United States" is no verb; "un…ed" is mostly an adjective ("a still unspecified date")
 # "has suspended operations until Monday", "are closed until Wednesday": a state lasting until a named day
 # that is still to come — unless the clause is in the past ("was closed until Monday").
-CLOCK = (  # "6.30 a.m.", "3.12am", "10:45 p.m.", "noon"; "high noon" is no time
+_CLOCK = (  # "6.30 a.m.", "3.12am", "10:45 p.m.", "noon"; "high noon" is no time
     r"(?<![\d.:])\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)"
     r"|(?<!high\s)\b(?P<named>noon|midnight)\b"
 )
-CLOCK_24H = r"(?<![\d.:])\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!:\d|\s*(?:a\.m|p\.m|am|pm))"  # not "2:11:40"
+_CLOCK_24H = r"(?<![\d.:])\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!:\d|\s*(?:a\.m|p\.m|am|pm))"  # not "2:11:40"
 _UNTIL_NOW = re.compile(r"^(?![^.!?]*\b(?:was|were|had|did)\b)[^.!?]*\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
 
 
@@ -613,8 +613,8 @@ def _rules() -> list[_Rule]:
             _duration,
             UNIT_CUES,
         ),
-        _rule("clock", CLOCK, _clock, ("am", "pm", "a.m", "p.m", "noon", "midnight")),
-        _rule("clock-24h", CLOCK_24H, _clock, (":",)),
+        _rule("clock", _CLOCK, _clock, ("am", "pm", "a.m", "p.m", "noon", "midnight")),
+        _rule("clock-24h", _CLOCK_24H, _clock, (":",)),
         _rule(
             "reference",
             rf"\b(?:{_REFERENCES})\b",
@@ -659,7 +659,7 @@ def day_named(time: TimeExpr) -> str | None:
     only by default, and for weeks, months and durations."""
     if (day := day_of(time.value)) is not None:
         return day
-    bare = any(re.fullmatch(clock, time.text, re.IGNORECASE) for clock in (CLOCK, CLOCK_24H))
+    bare = any(re.fullmatch(clock, time.text, re.IGNORECASE) for clock in (_CLOCK, _CLOCK_24H))
     if time.granularity == "time" and not bare and time.value[:1].isdigit():
         return time.value[:10]
     return None

@@ -239,7 +239,7 @@ def _of_one_thing(first: Claim, second: Claim) -> bool:
     near the spot where it began"): "A fire broke out on Monday" / "Investigators began work on Tuesday" are two acts."""
     if any(claim.subject.casefold() in SPEAKER_PRONOUNS for claim in (first, second)):
         return True
-    return bool(_content_words_of(f"{first.subject} {first.object}") & _content_words_of(f"{second.subject} {second.object}"))
+    return bool(_content_words(first) & _content_words(second))
 
 
 def _moments(first: Claim, second: Claim) -> tuple[str, str] | None:

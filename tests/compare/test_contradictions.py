@@ -910,3 +910,38 @@ def test_two_scores_of_one_match_and_arrests_counted_as_arrests_or_people():
     ])  # fmt: skip
     found = {c.explanation for c in find_contradictions([a, b], [])}
     assert found == {"Wire: 2 to 1; Herald: 2 to 0", "Wire: 12 arrests; Herald: Nine people"}
+
+
+def test_one_dimension_named_on_both_sides_makes_two_lengths_one_measure():
+    a = source("Herald", "Each turbine will stand 200 metres tall.", [
+        {"subject": "Each turbine", "predicate": "stand", "object": "200 metres tall", "numbers": [Number(200, "metre", "200")]}
+    ])
+    b = source("Bulletin", "The turbines will be up to 180 metres high.", [
+        {"subject": "The turbines", "predicate": "be", "object": "up to 180 metres high", "numbers": [Number(180, "metre", "180")]}
+    ])
+    c = source("Wire", "Temperatures reached 36.4C.", [
+        {"subject": "Temperatures", "predicate": "reach", "object": "36.4C", "numbers": [Number(36.4, "degree", "36.4C")]}
+    ])
+    d = source("Ledger", "Greyhaven recorded a temperature of 35.9C.", [
+        {"subject": "Greyhaven", "predicate": "record", "object": "a temperature of 35.9C", "numbers": [Number(35.9, "degree", "35.9C")]}
+    ])
+    assert kinds(a, b) == ["number"] and kinds(c, d) == ["number"]
+
+
+def test_one_event_in_two_years_is_a_date_contradiction_when_neither_gives_a_month():
+    a = source("Wire", "The takeover will be completed in 2027.", [{"subject": "The takeover", "predicate": "complete", "dates": ["2027"]}])
+    b = source("Herald", "The takeover will be completed in 2028.", [{"subject": "The takeover", "predicate": "complete", "dates": ["2028"]}])
+    c = source("Ledger", "The takeover will be completed in March 2028.", [
+        {"subject": "The takeover", "predicate": "complete", "dates": ["2028-03", "2028"]}
+    ])
+    assert kinds(a, b) == ["date"] and kinds(b, c) == []
+
+
+def test_a_percentage_after_by_is_the_change_itself_not_a_margin():
+    a = source("Times", "Westlink will raise its fares by 4.8 percent.", [
+        {"subject": "Westlink", "predicate": "raise", "object": "its fares", "numbers": [Number(4.8, "%", "4.8")]}
+    ])
+    b = source("Post", "Westlink fares will rise by an average of 5.2 percent.", [
+        {"subject": "Westlink fares", "predicate": "rise", "object": "by an average of 5.2 percent", "numbers": [Number(5.2, "%", "5.2")]}
+    ])
+    assert kinds(a, b) == ["number"]

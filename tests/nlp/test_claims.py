@@ -57,6 +57,12 @@ def test_a_verb_that_carries_an_event_noun_says_the_events_verb():
     assert [c.predicate for c in claims_of("The council passed the budget.")] == ["pass"]  # no event noun: the verb stays
 
 
+def test_a_go_ahead_approves_and_a_rule_coming_into_force_starts():
+    assert claim_with("The energy minister gave the go-ahead for the wind farm.", "approve").subject == "The energy minister"
+    assert claim_with("A hosepipe ban will come into force on Friday.", "start").subject == "A hosepipe ban"
+    assert claim_with("The ban took effect on Friday.", "start").subject == "The ban"
+
+
 def test_reports_called_false_are_denied_and_the_frame_is_no_claim():
     claims = claims_of("Reports that the president threatened tariffs are false, the ministry said.")
     assert [(c.subject, c.predicate, c.modality) for c in claims] == [("the president", "threaten", "denied")]
@@ -85,6 +91,17 @@ def test_a_no_object_negates():
 def test_a_count_keeps_the_noun_it_counts():
     [number] = claim_with("About 1,200 residents were evacuated overnight.", "evacuate").numbers
     assert (number.value, number.unit, number.text) == (1200.0, "resident", "1,200")
+
+
+def test_a_unit_written_onto_its_number():
+    [temperature] = claim_with("Temperatures reached 35.9C in Greyhaven.", "reach").numbers
+    [speed] = claim_with("Gusts reached 85mph on the coast.", "reach").numbers
+    assert (temperature.value, temperature.unit, speed.value, speed.unit) == (35.9, "degree", 85, "mph")
+
+
+def test_crew_members_are_counted_as_crew():
+    [number] = claim_with("All 21 crew members are safe.", "be").numbers
+    assert (number.value, number.unit) == (21, "crew")
 
 
 def test_money_in_words_and_in_symbols():
@@ -127,6 +144,8 @@ def test_a_participle_adjunct_is_a_claim_of_the_subject_and_its_numbers_count_fo
 def test_an_absence_is_the_event_negated():
     claim = claim_with("No deaths were reported, civil protection officials said.", "die")
     assert (claim.subject, claim.polarity, claim.attribution) == ("No deaths", "negated", "civil protection officials")
+    linked = claim_with("No deaths have been linked to the heat, the health agency said.", "die")
+    assert (linked.subject, linked.polarity) == ("No deaths", "negated")
 
 
 def test_there_were_no_injuries_is_nobody_injured():
@@ -178,6 +197,11 @@ def test_an_age_is_the_age_of_the_person_it_describes():
     ]
     assert ages == [[(52, "age:Hale")], [(52, "age:Hale")], [(52, "age:driver")]]
     assert [n.unit for n in claim_with("Shares rose to 52, up from 40.", "rise").numbers] == [None, None]
+
+
+def test_the_age_of_a_name_the_model_takes_for_an_adverb():
+    [age, clients] = claim_with("Pike, 61, took money from 37 clients.", "take").numbers
+    assert (age.value, age.unit, clients.unit) == (61, "age:Pike", "client")
 
 
 def test_being_able_to_do_something_states_the_doing():

@@ -49,7 +49,7 @@ from manysides.nlp.time import day_of
 COUNT_TOLERANCE = 0.005  # relative: "1,200" and "1,200.0" agree; "1,200" and "1,500" do not
 PERCENT = "%"
 CURRENCIES = frozenset(("EUR", "USD", "GBP", "JPY"))
-PEOPLE = frozenset("people person resident villager passenger civilian worker soldier victim customer guest patient".split())
+PEOPLE = frozenset("people person resident villager passenger civilian worker soldier victim customer guest patient crew".split())
 # Counts of one thing under different nouns ("12,000 households" / "15,000 homes").
 UNIT_FAMILIES = {"home": "household", "house": "household", "dwelling": "household", "property": "household"}
 DURATION = "duration"
@@ -57,6 +57,11 @@ DURATION = "duration"
 # 10 kilometres" / "was felt 80 kilometres away"), so two of them are one quantity only with one verb.
 AREAS = ("hectare", "acre")  # what a fire burned, a flood covered: one area of one thing in a story
 MEASURES = frozenset("kilometre kilometer km mile metre meter m foot feet inch centimetre cm kilogram kg tonne ton litre gallon degree mph".split())
+# What a measure measures, named ("a temperature of 36.4C") or as the adjective after it ("200 metres tall").
+DIMENSIONS = {"temperature": "temperature", "height": "height", "depth": "depth", "length": "length", "width": "width",
+              "speed": "speed", "weight": "weight", "distance": "distance", "altitude": "height"}  # fmt: skip
+DIMENSION_ADJECTIVES = {"tall": "height", "high": "height", "deep": "depth", "long": "length", "wide": "width", "heavy": "weight"}
+_AFTER_MEASURE = re.compile(r"\s*[a-z]*\s+(tall|high|deep|long|wide|heavy)\b")
 SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_629_800, "year": 31_557_600}
 MONEY_WORDS = frozenset("cost costs costing price priced fine fined budget worth paid pay compensation damages loan".split())
 IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people", "foot": "feet", "mouse": "mice"}
@@ -66,6 +71,7 @@ _IRREGULAR = {"fall": ("fell", "fallen"), "rise": ("rose", "risen"), "win": ("wo
 _PREPOSITIONS = frozenset("on in at by to for with from after before into over under about during".split())
 _ADMISSION_CUES = ("admit", "confess", "acknowledg")
 _MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
 _CLOCK = re.compile(r"T(\d\d):(\d\d)")
 _TO_COME = frozenset("will would ll to expect expects expected could should may might shall".split())
 COPULAS = frozenset(("be", "remain", "stay"))
@@ -244,8 +250,9 @@ def _of_one_thing(first: Claim, second: Claim) -> bool:
 
 def _moments(first: Claim, second: Claim) -> tuple[str, str] | None:
     """The day each claim is dated to when each has one and they differ; failing days on both sides, the month
-    ("closes its bakery in March" / "in June")."""
-    for dated in (_days, _months):
+    ("closes its bakery in March" / "in June"); failing months, the year ("expected to be completed in 2027" /
+    "in 2028")."""
+    for dated in (_days, _months, _years):
         a, b = dated(first), dated(second)
         if a or b:
             return (min(a), min(b)) if len(a) == 1 and len(b) == 1 and a != b else None
@@ -955,7 +962,11 @@ def _number_conflict(
 
 
 def _is_margin(sentence: str, number: Number) -> bool:
-    """ "won by 1,870 votes", "a majority of 1,870", "a margin of 312 votes": a difference, not a count."""
+    """ "won by 1,870 votes", "a majority of 1,870", "a margin of 312 votes": a difference, not a count. A
+    percentage after "by" is the change itself ("will raise its fares by 4.8 percent" / "will rise by an
+    average of 5.2 percent"), no margin."""
+    if number.unit == PERCENT:
+        return False
     at = sentence.find(number.text) if number.text else -1
     return at > 0 and bool(_MARGIN_BEFORE.search(sentence, max(0, at - 40), at))
 
@@ -1043,7 +1054,22 @@ def _same_quantity(a: tuple[Claim, Number], b: tuple[Claim, Number]) -> bool:
         return True
     if unit in SCALE_NOUNS:  # "An earthquake of magnitude 5.8" / "A magnitude 4.2 aftershock": two quakes
         return any(not word[0].isdigit() for word in _content_words_of(a[0].subject) & _content_words_of(b[0].subject) - {unit})
+    if unit in MEASURES and (dimension := _dimension(*a)) is not None and dimension == _dimension(*b):
+        return True  # "a temperature of 36.4C" / "Temperatures reached 35.9C"; "stand 200 metres tall" / "180 metres high"
     return a[1].text in a[0].subject and b[1].text in b[0].subject
+
+
+def _dimension(claim: Claim, number: Number) -> str | None:
+    """What a length, weight, speed or temperature measures when the claim names it: a dimension noun in its
+    subject or object ("a temperature of 36.4C", "Temperatures reached 35.9C") or an adjective after the
+    number ("200 metres tall"). "Struck at a depth of 10 kilometres" and "felt 80 kilometres away" name
+    two different things, "was felt 80 kilometres away" none."""
+    text = f"{claim.subject} {claim.object}".casefold()
+    at = text.find(number.text.casefold()) if number.text else -1
+    if at >= 0 and (after := _AFTER_MEASURE.match(text, at + len(number.text))) is not None:
+        return DIMENSION_ADJECTIVES[after[1]]
+    named = {DIMENSIONS[word] for word in _content_words_of(text) if word in DIMENSIONS}
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _different_events(first: Claim, second: Claim) -> bool:
@@ -1087,6 +1113,11 @@ def _days(claim: Claim) -> set[str]:
 def _months(claim: Claim) -> set[str]:
     """The months a claim is dated to ("in March" → 2027-03)."""
     return {value for value in claim.dates if _MONTH.fullmatch(value)}
+
+
+def _years(claim: Claim) -> set[str]:
+    """The years a claim is dated to ("in 2027")."""
+    return {value for value in claim.dates if _YEAR.fullmatch(value)}
 
 
 def _is_age(number: Number) -> bool:

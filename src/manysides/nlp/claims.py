@@ -56,17 +56,20 @@ REPORT_NOUNS = frozenset(
 )
 FALSE_WORDS = frozenset("false untrue wrong baseless unfounded fabricated inaccurate incorrect fake groundless".split())
 # Verbs that carry an event noun ("passed an inspection", "an inquiry was opened"), and the nouns' own verbs.
-SUPPORT_VERBS = frozenset(("pass", "fail", "undergo", "carry out", "conduct", "hold", "make", "open", "launch", "begin", "start"))
+SUPPORT_VERBS = frozenset(
+    ("pass", "fail", "undergo", "carry out", "conduct", "hold", "make", "open", "launch", "begin", "start", "give", "take")
+)
 EVENT_NOUNS = {
     "inspection": "inspect", "investigation": "investigate", "inquiry": "investigate", "search": "search",
     "arrest": "arrest", "raid": "raid", "review": "review", "test": "test", "check": "check", "evacuation": "evacuate",
     "vote": "vote", "talk": "talk", "interview": "interview", "repair": "repair", "visit": "visit",
+    "go-ahead": "approve", "approval": "approve", "effect": "start",  # "gave the go-ahead", "took effect"
 }
 NO_EVIDENCE_NOUNS = frozenset("evidence sign indication proof suggestion".split())  # "no evidence that X": X denied
-# "No deaths were reported", "There were no injuries": an absence, read as the event's verb negated
+# "No deaths were reported", "There were no injuries", "No deaths have been linked to the heat": an absence, read as the event's verb negated
 # ("nobody died"), so that it meets "One person died" in another report.
 ABSENCE_NOUNS = {"death": "die", "fatality": "die", "injury": "injure", "arrest": "arrest"}
-ABSENCE_VERBS = frozenset(("report", "record", "confirm", "be", "occur"))
+ABSENCE_VERBS = frozenset(("report", "record", "confirm", "be", "occur", "link", "attribute", "connect"))
 UNHURT = frozenset(("unhurt", "unharmed", "uninjured", "unscathed"))
 _NUMBER_WORDS = {
     word: value
@@ -84,6 +87,9 @@ AGE = "age:"
 SCALE_NOUNS = frozenset(("magnitude", "category", "level", "grade", "force", "tier", "phase"))  # before their number
 _AGED = frozenset(("aged", "age"))
 _NUMERIC = re.compile(r"^([€$£¥]?)(\d[\d,]*(?:\.\d+)?)(k|m|bn)?$", re.IGNORECASE)
+# A unit written onto its number, "36.4C", "85mph", "10km" (one token); "5m" stays five million.
+_ATTACHED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(°?C|°?F|mph|kph|km|kg|cm|mm|ft)$")
+_ATTACHED_UNITS = {"C": "degree", "°C": "degree", "F": "degree", "°F": "degree"}
 
 
 def find_claims(doc: Doc, article_id: str, quotes: Sequence[Quote], times: Sequence[TimeExpr]) -> list[Claim]:
@@ -224,14 +230,24 @@ def _participle_adjunct(verb: Token) -> bool:
 
 def _predicate(verb: Token) -> str:
     """The verb's lemma and particle ("break down"); for a verb that only carries an event noun, the event's
-    own verb: "passed an inspection", "carried out a search", "held talks" say "inspect", "search", "talk"."""
+    own verb: "passed an inspection", "carried out a search", "held talks", "gave the go-ahead" say "inspect",
+    "search", "talk", "approve"; "came into force" and "took effect" say "start"."""
     particles = [child.text.lower() for child in verb.children if child.dep_ == "prt"]
     predicate = " ".join([_lemma(verb), *particles])
     if predicate in SUPPORT_VERBS:
-        event = next((c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        event = next((_noun_lemma(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if event in EVENT_NOUNS:
             return EVENT_NOUNS[event]
+    if predicate == "come" and any(c.lower_ == "into" and any(g.lower_ == "force" for g in c.children) for c in verb.children):
+        return "start"  # "the ban will come into force on Friday"
     return predicate
+
+
+def _noun_lemma(noun: Token) -> str:
+    """The noun's lemma; "go-ahead", which the tokenizer splits, whole."""
+    if noun.lower_ == "ahead" and noun.i > 1 and noun.doc[noun.i - 2].lower_ == "go":
+        return "go-ahead"
+    return noun.lemma_.lower()
 
 
 def _lemma(verb: Token) -> str:
@@ -353,7 +369,7 @@ def _numbers(clause: list[Token], times: Sequence[TimeExpr]) -> Iterator[Number]
     in_time = [(t.start, t.end) for t in times]
     seen: set[int] = set()
     for token in clause:
-        if token.i in seen or not (token.like_num or _NUMERIC.match(token.text)):
+        if token.i in seen or not (token.like_num or _NUMERIC.match(token.text) or _ATTACHED.match(token.text)):
             continue
         if token.lower_ == "one" and token.dep_ not in ("nummod", "quantmod", "compound"):
             continue  # "no one", "one of them": a pronoun, not a count
@@ -380,6 +396,8 @@ def _value(run: list[Token]) -> float | None:
         if lower in _NUMBER_WORDS:
             value = float(_NUMBER_WORDS[lower]) if value is None else value * _NUMBER_WORDS[lower]
             continue
+        if (attached := _ATTACHED.match(token.text)) is not None:
+            return float(attached.group(1).replace(",", ""))
         match = _NUMERIC.match(token.text)
         if match is None:
             return value
@@ -390,6 +408,8 @@ def _value(run: list[Token]) -> float | None:
 
 def _unit(run: list[Token]) -> str | None:
     first, last = run[0], run[-1]
+    if (attached := _ATTACHED.match(first.text)) is not None:
+        return _ATTACHED_UNITS.get(attached.group(2), attached.group(2).lower())  # "36.4C": degrees
     symbol = _NUMERIC.match(first.text)
     if symbol and symbol.group(1):
         return _CURRENCIES[symbol.group(1)]
@@ -418,6 +438,9 @@ def _unit(run: list[Token]) -> str | None:
         head = head.head  # "3 million euros": 3 → million → euros
     if head.pos_ in ("NOUN", "PROPN") and head not in run:
         lemma = head.lemma_.lower()
+        group = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if lemma == "member" and group is not None:
+            return group.lemma_.lower()  # "21 crew members" counts the crew, as "19 crew" does
         return _CURRENCIES.get(lemma, lemma)
     return None
 
@@ -432,8 +455,10 @@ def _age_of(number: Token, before: Token | None) -> str | None:
         person = old.head if old.dep_ == "amod" and old.head.pos_ in ("NOUN", "PROPN") else None
     elif before is not None and before.lower_ in _AGED:
         person = before.head if before.dep_ in ("amod", "acl") else None
-    elif number.dep_ == "appos" and before is not None and before.text == "," and number.i + 1 < len(doc) and doc[number.i + 1].text in (",", "."):
-        person = number.head
+    elif number.dep_ in ("appos", "npadvmod") and before is not None and before.text == "," and number.i + 1 < len(doc) and doc[number.i + 1].text in (",", "."):
+        person = number.head  # the small model may call a name opening the sentence an adverb ("Pike, 61, took…")
+        if person.pos_ not in ("NOUN", "PROPN") and person.is_title and person.i == person.sent.start and person.i == before.i - 1:
+            return AGE + person.text
     else:
         return None
     if person is None or person.pos_ not in ("NOUN", "PROPN"):

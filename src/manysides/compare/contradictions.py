@@ -36,7 +36,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import combinations
 
 from manysides.compare.align import AlignedPair, Source
@@ -252,7 +252,7 @@ def _moments(first: Claim, second: Claim) -> tuple[str, str] | None:
     """The day each claim is dated to when each has one and they differ; failing days on both sides, the month
     ("closes its bakery in March" / "in June"); failing months, the year ("expected to be completed in 2027" /
     "in 2028")."""
-    for dated in (_days, _months, _years):
+    for dated in (_days, partial(_periods, pattern=_MONTH), partial(_periods, pattern=_YEAR)):
         a, b = dated(first), dated(second)
         if a or b:
             return (min(a), min(b)) if len(a) == 1 and len(b) == 1 and a != b else None
@@ -1110,14 +1110,9 @@ def _days(claim: Claim) -> set[str]:
     return set(filter(None, map(day_of, claim.dates)))
 
 
-def _months(claim: Claim) -> set[str]:
-    """The months a claim is dated to ("in March" → 2027-03)."""
-    return {value for value in claim.dates if _MONTH.fullmatch(value)}
-
-
-def _years(claim: Claim) -> set[str]:
-    """The years a claim is dated to ("in 2027")."""
-    return {value for value in claim.dates if _YEAR.fullmatch(value)}
+def _periods(claim: Claim, pattern: re.Pattern[str]) -> set[str]:
+    """The months (`_MONTH`: "in March" → 2027-03) or years (`_YEAR`: "in 2027") a claim is dated to."""
+    return {value for value in claim.dates if pattern.fullmatch(value)}
 
 
 def _is_age(number: Number) -> bool:

@@ -66,8 +66,8 @@ EVENT_NOUNS = {
     "go-ahead": "approve", "approval": "approve", "effect": "start",  # "gave the go-ahead", "took effect"
 }
 NO_EVIDENCE_NOUNS = frozenset("evidence sign indication proof suggestion".split())  # "no evidence that X": X denied
-# "No deaths were reported", "There were no injuries", "No deaths have been linked to the heat": an absence, read as the event's verb negated
-# ("nobody died"), so that it meets "One person died" in another report.
+# "No deaths were reported", "There were no injuries", "No deaths have been linked to the heat": an absence,
+# read as the event's verb negated ("nobody died"), so that it meets "One person died" in another report.
 ABSENCE_NOUNS = {"death": "die", "fatality": "die", "injury": "injure", "arrest": "arrest"}
 ABSENCE_VERBS = frozenset(("report", "record", "confirm", "be", "occur", "link", "attribute", "connect"))
 UNHURT = frozenset(("unhurt", "unharmed", "uninjured", "unscathed"))

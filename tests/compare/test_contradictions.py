@@ -945,3 +945,26 @@ def test_a_percentage_after_by_is_the_change_itself_not_a_margin():
         {"subject": "Westlink fares", "predicate": "rise", "object": "by an average of 5.2 percent", "numbers": [Number(5.2, "%", "5.2")]}
     ])
     assert kinds(a, b) == ["number"]
+
+
+def test_an_outcome_with_a_particle_is_one_outcome():
+    a = source("Courier", "Talks with the union broke down.", [{"subject": "Talks with the union", "predicate": "break down"}])
+    b = source("Post", "Talks with the union were continuing.", [{"subject": "Talks with the union", "predicate": "continue"}])
+    c = source("Wire", "Laura Finch will step down.", [{"subject": "Laura Finch", "predicate": "step down"}])
+    d = source("Herald", "Laura Finch will stay on.", [{"subject": "Laura Finch", "predicate": "stay on"}])
+    [found] = find_contradictions([a, b], aligned(a, b))
+    assert found.kind == "negation" and "broke down" in found.explanation
+    assert kinds(c, d) == ["negation"]
+
+
+def test_a_price_and_a_takeover_value_are_one_amount_of_one_sale():
+    a = source("Wire", "Morlan Bank agreed to buy Ashfield for £1.2 billion.", [
+        {"subject": "Morlan Bank", "predicate": "buy", "object": "Ashfield", "numbers": [Number(1.2e9, "GBP", "1.2 billion")]}
+    ])
+    b = source("Herald", "Up to 800 jobs could go after Morlan Bank's £1.5 billion takeover.", [
+        {"subject": "Up to 800 jobs", "predicate": "go", "numbers": [Number(1.5e9, "GBP", "1.5 billion")]}
+    ])
+    c = source("Ledger", "Ashfield reported profits of £1.5 billion.", [
+        {"subject": "Ashfield", "predicate": "report", "object": "profits", "numbers": [Number(1.5e9, "GBP", "1.5 billion")]}
+    ])
+    assert kinds(a, b, pairs=[]) == ["number"] and kinds(a, c, pairs=[]) == []

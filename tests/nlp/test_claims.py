@@ -63,6 +63,12 @@ def test_a_go_ahead_approves_and_a_rule_coming_into_force_starts():
     assert claim_with("The ban took effect on Friday.", "start").subject == "The ban"
 
 
+def test_an_agreement_to_act_is_a_claim_of_the_act_by_the_one_who_agreed():
+    claim = claim_with("Morlan Bank has agreed to buy the society for £1.2 billion, the lenders said.", "buy")
+    assert (claim.subject, claim.attribution, [n.value for n in claim.numbers]) == ("Morlan Bank", "Morlan Bank", [1.2e9])
+    assert [c.predicate for c in claims_of("The mayor urged residents to stay indoors.")] == []  # who stays is not the mayor
+
+
 def test_reports_called_false_are_denied_and_the_frame_is_no_claim():
     claims = claims_of("Reports that the president threatened tariffs are false, the ministry said.")
     assert [(c.subject, c.predicate, c.modality) for c in claims] == [("the president", "threaten", "denied")]

@@ -63,11 +63,15 @@ DIMENSIONS = {"temperature": "temperature", "height": "height", "depth": "depth"
 DIMENSION_ADJECTIVES = {"tall": "height", "high": "height", "deep": "depth", "long": "length", "wide": "width", "heavy": "weight"}
 _AFTER_MEASURE = re.compile(r"\s*[a-z]*\s+(tall|high|deep|long|wide|heavy)\b")
 SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_629_800, "year": 31_557_600}
-MONEY_WORDS = frozenset("cost costs costing price priced fine fined budget worth paid pay compensation damages loan".split())
+# Words that say what an amount is, by kind: one kind on both sides makes two amounts one ("agreed to buy … for
+# £1.2 billion" / "Morlan Bank's £1.5 billion takeover"); each other word is a kind of its own.
+MONEY_WORDS = {word: word for word in "cost costs costing price priced fine fined budget worth paid pay compensation damages loan".split()} | {
+    word: "sale" for word in "buy buys bought sell sells sold sale takeover acquisition acquire acquires acquired".split()
+}
 IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people", "foot": "feet", "mouse": "mice"}
 _SINGULARS = {plural: singular for singular, plural in IRREGULAR_PLURALS.items() if singular != "person"}
 _IRREGULAR = {"fall": ("fell", "fallen"), "rise": ("rose", "risen"), "win": ("won",), "lose": ("lost",),
-              "uphold": ("upheld",), "forbid": ("forbade", "forbidden")}  # forms of antonyms.tsv verbs
+              "uphold": ("upheld",), "forbid": ("forbade", "forbidden"), "break": ("broke", "broken")}  # forms of antonyms.tsv verbs
 _PREPOSITIONS = frozenset("on in at by to for with from after before into over under about during".split())
 _ADMISSION_CUES = ("admit", "confess", "acknowledg")
 _MONTH = re.compile(r"\d{4}-\d{2}")
@@ -366,9 +370,10 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
     """Numbers compared across the whole story, where the sentences need not align: the same thing measured
     ("the 410-kilometre line" / "the 440-kilometre line": one subject but for the number), a named person's
     age ("Hale, 52," / "Peter Hale, aged 53"), the only area in each article said of one subject ("the
-    wildfire" / "the blaze"), or the only amount of one currency in each article, both said
-    of a cost, price, fine or budget, or of one thing ("The satellite was worth about 120 million euros" /
-    "the loss of the 95 million euro satellite")."""
+    wildfire" / "the blaze"), the only amount of one currency in each article said of one thing ("The
+    satellite was worth about 120 million euros" / "the loss of the 95 million euro satellite"), or each
+    article's one amount of one kind — a cost, a price, a fine, a sale (`MONEY_WORDS`): "agreed to buy the
+    society for £1.2 billion" / "after Morlan Bank's £1.5 billion takeover", whatever else the articles pay."""
     numbers_a = [(c, n) for c in first.analysis.claims for n in c.numbers if n.unit is not None]
     numbers_b = [(c, n) for c in second.analysis.claims for n in c.numbers if n.unit is not None]
     measured_a, measured_b = _measured_things(numbers_a), _measured_things(numbers_b)
@@ -389,10 +394,16 @@ def _measures(first: Source, second: Source) -> Iterator[Contradiction]:
     for currency in CURRENCIES:
         side_a = [(c, n) for c, n in numbers_a if n.unit == currency]
         side_b = [(c, n) for c, n in numbers_b if n.unit == currency]
-        if len(side_a) == 1 and len(side_b) == 1 and _differ(side_a[0][1], side_b[0][1]):
-            (claim_a, a), (claim_b, b) = side_a[0], side_b[0]
-            if _money_words(first, claim_a) & _money_words(second, claim_b) or _one_subject(claim_a, claim_b):
-                yield _number_contradiction(first, claim_a, a, second, claim_b, b)
+        if len(side_a) == 1 and len(side_b) == 1 and _one_subject(side_a[0][0], side_b[0][0]):
+            if _differ(side_a[0][1], side_b[0][1]):
+                yield _number_contradiction(first, *side_a[0], second, *side_b[0])
+        worded_a = [(c, n, _money_words(first, c)) for c, n in side_a]
+        worded_b = [(c, n, _money_words(second, c)) for c, n in side_b]
+        for kind in {kind for *_, kinds in worded_a for kind in kinds}:
+            amounts_a = [(c, n) for c, n, kinds in worded_a if kind in kinds]
+            amounts_b = [(c, n) for c, n, kinds in worded_b if kind in kinds]
+            if _one_value(amounts_a) and _one_value(amounts_b) and _differ(amounts_a[0][1], amounts_b[0][1]):
+                yield _number_contradiction(first, *amounts_a[0], second, *amounts_b[0])
 
 
 def _disputed_counts(first: Source, counts_a: ActCounts, second: Source, counts_b: ActCounts) -> Iterator[Contradiction]:
@@ -481,7 +492,7 @@ def _measured(claim: Claim, number: Number) -> str | None:
 
 def _money_words(source: Source, claim: Claim) -> set[str]:
     sentence = _sentence(source, claim).casefold()
-    return set(_WORD.findall(sentence)) & MONEY_WORDS
+    return {MONEY_WORDS[word] for word in _WORD.findall(sentence) if word in MONEY_WORDS}
 
 
 def _number_contradiction(first: Source, claim_a: Claim, a: Number, second: Source, claim_b: Claim, b: Number) -> Contradiction:
@@ -799,8 +810,8 @@ def _antonyms() -> dict[tuple[str, str], int]:
     """(outcome, opposite outcome) both ways → its row of data/antonyms.tsv; verbs through their synonym groups."""
     pairs: dict[tuple[str, str], int] = {}
     for row, (left, right) in enumerate(rows("antonyms.tsv")):
-        for a in left.split():
-            for b in right.split():
+        for a in map(str.strip, left.split(",")):
+            for b in map(str.strip, right.split(",")):
                 pairs.setdefault((_group(a), _group(b)), row)
                 pairs.setdefault((_group(b), _group(a)), row)
     return pairs
@@ -815,7 +826,8 @@ def _said(source: Source, claim: Claim) -> str:
     """The claim's outcome word as the sentence words it ("approved", "remained closed")."""
     words = _WORD.findall(_sentence(source, claim))
     at = _outcome_at(words, claim)
-    found = words[at] if at is not None else _outcome(claim)
+    span = 1 if claim.predicate in COPULAS else len(claim.predicate.split())  # "broke down", "stay on"
+    found = " ".join(words[at : at + span]) if at is not None else _outcome(claim)
     if claim.predicate in COPULAS and claim.predicate != "be":
         verb = next((i for i, w in enumerate(words) if w.casefold().startswith(claim.predicate[:4])), None)
         if verb is not None and at is not None and 0 < at - verb <= 3:
@@ -826,7 +838,7 @@ def _said(source: Source, claim: Claim) -> str:
 
 def _outcome_at(words: list[str], claim: Claim) -> int | None:
     """Where the claim's outcome word is among the sentence's words ("fell" for "fall"), if it is."""
-    word = _outcome(claim) if claim.predicate in COPULAS else claim.predicate
+    word = (_outcome(claim) if claim.predicate in COPULAS else claim.predicate).split()[0]  # "break" of "break down"
     stem, forms = word[: max(4, len(word) - 2)], _IRREGULAR.get(word, ())
     return next((i for i, w in enumerate(words) if w.casefold().startswith(stem) or w.casefold() in forms), None)
 

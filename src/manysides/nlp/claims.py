@@ -99,7 +99,7 @@ def find_claims(doc: Doc, article_id: str, quotes: Sequence[Quote], times: Seque
     for token in doc:
         if not _is_clause_verb(token) or _is_false_frame(token):
             continue
-        subject = _subject(token)
+        subject = _subject(token) or _reported_infinitive_subject(token, quotes)
         if subject is None:
             continue
         cued = next((quote for quote in quotes if quote.cue_span.start <= token.idx < quote.cue_span.end), None)
@@ -190,6 +190,18 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
                 return child
     return None
+
+
+def _reported_infinitive_subject(verb: Token, quotes: Sequence[Quote]) -> Token | None:
+    """The subject of a cue verb whose reported content is an infinitive of its own doing: "Morlan Bank has
+    agreed to buy the society for £1.2 billion" — Morlan Bank is to buy it. Not when the cue has an object,
+    who may be the doer instead ("urged residents to leave")."""
+    cue = verb.head
+    if verb.dep_ != "xcomp" or any(child.dep_ in ("dobj", "dative") for child in cue.children):
+        return None
+    if not any(quote.cue_span.start <= cue.idx < quote.cue_span.end for quote in quotes):
+        return None
+    return next((child for child in cue.children if child.dep_ == "nsubj"), None)
 
 
 def _absence(verb: Token) -> tuple[str, str, str] | None:

@@ -24,7 +24,9 @@ def test_compare_writes_both_reports_and_prints_a_summary(tmp_path):
     document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     jsonschema.validate(document, SCHEMA)
     assert len(document["articles"]) == 9 and document["agreements"]
-    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Story the given files")
+    # titled by what the articles name and what happened
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith(f"# {document['story']['label']}\n")
+    assert document["story"]["label"] == "Kessel Point · Ilse Varga · Maren Star · ferry"
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "Harbour Herald" in html and "<script" not in html
     assert "9 articles from 6 outlets" in result.stdout and "contradictions" in result.stdout
@@ -51,7 +53,7 @@ def test_report_of_a_stored_story(tmp_path):
     assert document["story"] == {"id": story["id"], "label": story["label"]}
     assert len(document["articles"]) == story["articles"]
     markdown = run("report", story["id"][:7], "--db", db).stdout
-    assert markdown.startswith("# Story ") and "## Contradictions" in markdown
+    assert markdown.startswith(f"# {story['label']}\n") and "## Contradictions" in markdown
     assert run("report", story["id"], "--db", db, "--format", "html").stdout.startswith("<!DOCTYPE html>")
     refused = CliRunner().invoke(cli, ["report", "--db", str(db), "--format", "html"])
     assert refused.exit_code == 2 and "--format html needs a STORY" in refused.stderr

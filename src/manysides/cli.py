@@ -35,6 +35,7 @@ from manysides.jobs import (
     compare_articles,
     compare_story_in,
     ingest,
+    label_of,
     merge_stories,
     outlet_resolutions,
     place_in_stories,
@@ -375,7 +376,7 @@ def compare_command(
             if not summary.article_ids:
                 raise click.ClickException("no article could be read from the inputs")
             comparison = compare_articles(store, summary.article_ids, "compared")
-            document = comparison_document(comparison, "the given files", registry)
+            document = comparison_document(comparison, label_of(store, summary.article_ids), registry)
     for out, fmt in ((json_out, "json"), (md_out, "md"), (html_out, "html")):
         if out is not None:
             _write(render(document, fmt), out, f"{fmt} report")

@@ -142,7 +142,7 @@ def merge_stories(store: Store, keep: str, absorb: str) -> str:
     """Manual merge: every article of `absorb` joins `keep`, for good. Returns the kept story's id."""
     keep, absorb = store.resolve_story(keep), store.resolve_story(absorb)
     members = [article.id for article, _ in store.story_members(keep) + store.story_members(absorb)]
-    store.pin(keep, members, _label_of(store, members))
+    store.pin(keep, members, label_of(store, members))
     return keep
 
 
@@ -157,8 +157,8 @@ def split_story(store: Store, story_id: str, article_ids: Iterable[str]) -> str:
     if not staying:
         raise InputError(story_id, "a split must leave at least one article in the story")
     new_id = story_id_for(hashlib.sha256(" ".join(sorted(moving)).encode()).hexdigest())
-    store.pin(new_id, moving, _label_of(store, moving))
-    store.pin(story_id, staying, _label_of(store, staying))
+    store.pin(new_id, moving, label_of(store, moving))
+    store.pin(story_id, staying, label_of(store, staying))
     return new_id
 
 
@@ -166,7 +166,8 @@ def _features(article: Article, analysis: Analysis, vectors: bytes | None) -> Ar
     return article_features(article, analysis, from_bytes(vectors) if vectors is not None else None)
 
 
-def _label_of(store: Store, article_ids: list[str]) -> str:
+def label_of(store: Store, article_ids: list[str]) -> str:
+    """The label these articles would have as one story (what `manysides compare` titles its report)."""
     clusterer = Clusterer()
     for article_id in article_ids:
         article, analysis = store.get_article(article_id), store.get_analysis(article_id)

@@ -98,6 +98,16 @@ def test_the_story_label_names_what_most_of_its_articles_name():
     assert "2024" not in clusterer.stories["s"].label()  # dates are not names
 
 
+def test_the_label_counts_a_short_form_for_its_full_name_and_adds_what_happened():
+    clusterer = Clusterer()
+    words = {"tariffs": 3, "call": 2, "brandt": 2, "reyna": 2}
+    for i, people in enumerate(({"liesel brandt": 2, "tomas reyna": 2}, {"brandt": 2, "tomas reyna": 1},
+                                {"liesel brandt": 1, "reyna": 1, "european": 1})):
+        clusterer.add(article(f"{i:064d}", words, people), story_id="s")
+    # "Brandt" is Liesel Brandt's short form; "European", named by one article of three, labels nothing
+    assert clusterer.stories["s"].label() == "Liesel Brandt · Tomas Reyna · tariffs"
+
+
 def test_the_shipped_decision_says_what_it_was_fitted_on():
     decision = Decision.default()
     assert "ECB+" in decision.fitted_on

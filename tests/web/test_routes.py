@@ -114,7 +114,7 @@ def test_the_story_list_filters_by_date_range_and_shows_counts(client):
 
 def test_export_buttons_give_each_report_as_a_file(client):
     story = next(iter(story_ids(client).values()))
-    for fmt, start in (("md", "# Story "), ("html", "<!DOCTYPE html>"), ("json", "{")):
+    for fmt, start in (("md", "# "), ("html", "<!DOCTYPE html>"), ("json", "{")):
         response = client.get(f"/stories/{story}/report.{fmt}")
         assert response.status_code == 200 and response.text.startswith(start), fmt
         assert response.headers["content-disposition"] == f'attachment; filename="{story}.{fmt}"'
@@ -141,8 +141,8 @@ def test_the_blindspots_page_and_api_list_stories_covered_by_one_group(client):
 
 
 def test_a_story_page_shows_who_covered_it_with_country_and_ownership(client):
-    ids = story_ids(client)
-    page = client.get(f"/stories/{ids['Varne Pass · Kestria · Dunmere']}").text
+    landslide = next(i for label, i in story_ids(client).items() if "Varne Pass" in label)
+    page = client.get(f"/stories/{landslide}").text
     assert 'id="who-covered"' in page and 'data-dimension="ownership"' in page
     assert "China · state-controlled" in page and "Germany · state-funded" in page
     assert "https://en.wikipedia.org/wiki/Deutsche_Welle" in page

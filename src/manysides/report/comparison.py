@@ -108,7 +108,7 @@ def comparison_document(comparison: Comparison, label: str = "", registry: Regis
 def render_markdown(document: dict[str, Any]) -> str:
     """The report for reading: coverage, agreements, contradictions, unique facts, wording, timeline."""
     story = document["story"]
-    lines = [f"# Story {escape(story['label'] or story['id'])}", "", f"`{story['id']}` · {len(document['articles'])} articles", ""]
+    lines = [f"# {escape(story['label'] or 'Story ' + story['id'])}", "", f"`{story['id']}` · {len(document['articles'])} articles", ""]
     lines += ["## Coverage", "", "| date | outlet | headline |", "|---|---|---|"]
     lines += [f"| {a['published'] or 'unknown'} | {escape(a['outlet'])} | {escape(a['title'] or '')} |" for a in document["articles"]]
     lines += ["", "## Who published", "", "| outlet | country | ownership | kind | owner | source |", "|---|---|---|---|---|---|"]

@@ -126,7 +126,6 @@ class StoryState:
     meaning: np.ndarray | None = None
     first: date | None = None
     last: date | None = None
-    entity_articles: Counter[str] = field(default_factory=Counter)
     names: dict[str, Counter[str]] = field(default_factory=dict)
     numbers: set[str] = field(default_factory=set)
     leading: tuple[str, ...] | None = None  # cache of leading_entities(), cleared when an article joins
@@ -146,9 +145,29 @@ class StoryState:
         return max(0, (day - self.last).days)
 
     def label(self, size: int = 3) -> str:
-        """The story's most widely named things, in their most used wording ("Brenlow · Coldbeck · …")."""
-        top = [entity for entity, _ in self.entity_articles.most_common() if entity in self.names][:size]
-        return " · ".join(_display_name(self.names[entity]) for entity in top)
+        """The things most of the story's articles name, in their most used wording, and the word it weighs
+        most that names none of them: "Kestria · Varne Pass · Dunmere · landslide".
+
+        A short form counts for the one longer name it is a word of ("Brandt" for "Liesel Brandt", "Teodoro"
+        for "Sao Teodoro"): one thing, not two places in the label. In a story of three articles or more a
+        thing only one of them names ("European", the outlet's own "Ledger") is no label of it."""
+        named = {key: sum(wordings.values()) for key, wordings in self.names.items()}
+        holders: dict[str, list[str]] = {}
+        for key in named:
+            for word in set(key.split()) if " " in key else ():
+                holders.setdefault(word, []).append(key)
+        articles: Counter[str] = Counter()
+        for key, count in named.items():
+            longer = holders.get(key, [])
+            articles[longer[0] if len(longer) == 1 else key] += count
+        floor = 2 if len(self.article_ids) > 2 else 1
+        ranked = sorted(articles.items(), key=lambda item: (-item[1], -self.entities.total.get(item[0], 0.0), item[0]))
+        top = [key for key, count in ranked if count >= floor][:size] or [key for key, _ in ranked[:size]]
+        names = [_display_name(self.names[key]) for key in top]
+        name_words = {word for key in self.names for word in key.split()}
+        terms = self.terms.total
+        what = min((t for t in terms if t.isalpha() and t not in name_words), key=lambda t: (-terms[t], t), default=None)
+        return " · ".join(names + ([what] if what else []))  # "Sao Teodoro · earthquake"
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +286,6 @@ class Clusterer:
         if features.published is not None:
             story.first = min(story.first or features.published, features.published)
             story.last = max(story.last or features.published, features.published)
-        story.entity_articles.update(features.entities.keys())
         for entity, name in features.names.items():
             story.names.setdefault(entity, Counter())[name] += 1
         for key in self._index_keys(article):

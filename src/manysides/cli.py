@@ -399,7 +399,8 @@ def _print_comparison(document: dict[str, Any]) -> None:
     stdout.print(table)
     agreements = Table("outlets", "fact (shortest wording)", title=f"{len(document['agreements'])} agreements", title_justify="left")
     for a in document["agreements"][:10]:
-        agreements.add_row(str(len(a["outlets"])), escape(a["summary"]))
+        disputed = f" [yellow](disputed: {', '.join(a['disputed'])})[/yellow]" if a["disputed"] else ""
+        agreements.add_row(str(len(a["outlets"])), escape(a["summary"]) + disputed)
     stdout.print(agreements)
     stdout.print(f"{len(document['unique'])} facts reported by one outlet only; {len(document['quotes'])} quotes.")
     for outlet, chain in every_chain(document):

@@ -10,8 +10,8 @@ import numpy as np
 
 from manysides.compare.align import Source
 from manysides.compare.comparison import compare_story
-from manysides.model import Analysis, Article, Claim, Quote, Sentence, Span
-from manysides.report.comparison import comparison_document, render_markdown
+from manysides.model import Agreement, Analysis, Article, Claim, Contradiction, Evidence, Quote, Sentence, Span
+from manysides.report.comparison import comparison_document, disputed_in, render_markdown
 from manysides.report.html import render_html
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
@@ -102,3 +102,17 @@ def test_a_chain_through_another_outlet_is_in_every_form_and_escaped():
     markdown, html = render_markdown(document), render_html(document)
     assert "→ Reuters ← officials \\<img" in markdown and re.search(r"(?<!\\)[<>]", markdown) is None
     assert "officials &lt;img src=x onerror=&#34;alert(4)&#34;&gt;" in html and "<img" not in html
+
+
+def test_an_agreement_whose_sentences_give_different_figures_is_marked_disputed():
+    herald, ledger = "About 1,200 residents were evacuated on Thursday.", "Some 1,500 people were evacuated on Thursday."
+    evidence = (Evidence("a", "Herald", 0, len(herald), herald), Evidence("b", "Ledger", 40, 40 + len(ledger), ledger))
+    agreement = Agreement(ledger, evidence)
+
+    def claim(article_id: str, start: int, end: int) -> Claim:
+        return Claim("residents", "evacuate", "", "affirmed", "asserted", Span(article_id, start, end))
+
+    count = Contradiction("number", claim("a", 0, len(herald)), claim("b", 40, 40 + len(ledger)), "1,200 / 1,500")
+    elsewhere = Contradiction("date", claim("a", 0, len(herald)), claim("b", 200, 260), "another sentence of b")
+    assert disputed_in(agreement, [count, elsewhere]) == ["number"]
+    assert disputed_in(agreement, [elsewhere]) == []  # one side outside the agreement: not its dispute

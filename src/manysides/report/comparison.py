@@ -8,11 +8,12 @@ evidence: article id, outlet, character offsets into the stored article text, an
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
 from manysides.ingest.origin import domain_of
-from manysides.model import Article, Claim, Comparison, Evidence, Span
+from manysides.model import Agreement, Article, Claim, Comparison, Contradiction, Evidence, Span
 from manysides.outlets.coverage import blindspots, coverage, resolve_outlets, spread
 from manysides.outlets.registry import Registry, Resolution, default_registry, facts
 from manysides.report.markdown import escape
@@ -73,7 +74,7 @@ def comparison_document(comparison: Comparison, label: str = "", registry: Regis
         "agreements": [
             {"summary": a.summary, "outlets": sorted({e.outlet for e in a.evidence}),
              "spread": spread((e.outlet for e in a.evidence), resolutions, registry),
-             "evidence": [_evidence(e) for e in a.evidence]}
+             "evidence": [_evidence(e) for e in a.evidence], "disputed": disputed_in(a, comparison.contradictions)}
             for a in comparison.agreements
         ],
         "unique": [
@@ -132,7 +133,8 @@ def render_markdown(document: dict[str, Any]) -> str:
         lines += [f"- **{c['kind']}**: {escape(c['explanation'])}", f"  - {_quote(c['a'])}", f"  - {_quote(c['b'])}"]
     lines += ["", f"## Agreements ({len(document['agreements'])})", ""]
     for a in document["agreements"]:
-        lines += [f"- reported by {escape(', '.join(a['outlets']))} — {escape(a['spread'])}"]
+        disputed = f" · **disputed**: {', '.join(a['disputed'])} (see Contradictions)" if a["disputed"] else ""
+        lines += [f"- reported by {escape(', '.join(a['outlets']))} — {escape(a['spread'])}{disputed}"]
         lines += [f"  - {_quote(e)}" for e in a["evidence"]]
     lines += ["", f"## Reported by one source only ({len(document['unique'])})", ""]
     for u in document["unique"]:
@@ -219,6 +221,17 @@ def _article(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "published_inferred": article.published_inferred,
     }  # fmt: skip
+
+
+def disputed_in(agreement: Agreement, contradictions: Sequence[Contradiction]) -> list[str]:
+    """The kinds of the contradictions between the agreement's own sentences: the outlets report one
+    event but not the same figures ("1,200 residents" / "1,500 people" were evacuated) — an agreement
+    a reader must not take for a confirmation of every detail in it."""
+    def inside(claim: Claim) -> bool:
+        return any(
+            e.article_id == claim.evidence.article_id and e.start <= claim.evidence.start < e.end for e in agreement.evidence
+        )
+    return sorted({c.kind for c in contradictions if inside(c.first) and inside(c.second)})
 
 
 def _evidence(evidence: Evidence) -> dict[str, Any]:

@@ -397,7 +397,7 @@ def _print_comparison(document: dict[str, Any]) -> None:
     for c in document["contradictions"]:
         table.add_row(c["kind"], escape(c["explanation"]))
     stdout.print(table)
-    agreements = Table("outlets", "fact (shortest wording)", title=f"{len(document['agreements'])} agreements", title_justify="left")
+    agreements = Table("outlets", "fact (the wording closest to all others)", title=f"{len(document['agreements'])} agreements", title_justify="left")
     for a in document["agreements"][:10]:
         disputed = f" [yellow](disputed: {', '.join(a['disputed'])})[/yellow]" if a["disputed"] else ""
         agreements.add_row(str(len(a["outlets"])), escape(a["summary"]) + disputed)

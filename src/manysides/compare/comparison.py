@@ -15,11 +15,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+import numpy as np
+
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
 from manysides.compare.contradictions import find_contradictions
 from manysides.compare.framing import distinctive_words, hedging, loaded_terms, word_choices
 from manysides.compare.sourcing import find_chains
-from manysides.model import Agreement, Analysis, Claim, Comparison, EntityForms, Evidence, Number, TimelineEntry, UniqueFact
+from manysides.model import (
+    Agreement, Analysis, Claim, Comparison, EntityForms, Evidence, Number, Sentence, TimelineEntry, UniqueFact,
+)
 from manysides.nlp.linking import link_across
 from manysides.nlp.time import day_of
 
@@ -40,7 +44,7 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         if len(sources_of) < 2 or len({by_id[a].article.outlet for a in sources_of}) < 2:
             continue  # one text and its reprints, or two articles of one outlet, are not independent sources
         evidence = tuple(_evidence(by_id[article_id], index) for article_id, index in group)
-        agreements.append(Agreement(min((e.text for e in evidence), key=len), evidence))
+        agreements.append(Agreement(_central(group, by_id).text, evidence))
         aligned.update(group)
 
     contradictions = find_contradictions(sources, pairs)
@@ -64,6 +68,17 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         distinctive=tuple(distinctive_words(sources)),
         chains=tuple(find_chains(sources)),
     )
+
+
+def _central(group: list[SentenceKey], by_id: dict[str, Source]) -> Sentence:
+    """The sentence of a fact closest in meaning to all the others (the shortest among equals): it states
+    what they share. The shortest alone could be one outlet's aside ("…has denied receiving any warnings
+    before cracks were found on Wednesday") where two others report the cracks themselves."""
+    sentences = [by_id[article_id].analysis.sentences[index] for article_id, index in group]
+    vectors = np.stack([by_id[article_id].vectors[index] for article_id, index in group])
+    closeness = (vectors @ vectors.T).sum(axis=1)
+    best = max(range(len(group)), key=lambda n: (round(float(closeness[n]), 3), -len(sentences[n].text)))
+    return sentences[best]
 
 
 def _evidence(source: Source, index: int) -> Evidence:

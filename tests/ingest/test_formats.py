@@ -133,3 +133,34 @@ def test_unknown_extension_is_recognised_by_its_content(tmp_path):
     page.write_bytes((FERRY / "coastline-daily.html").read_bytes())
     assert len(articles_of(feed)) == 2
     assert articles_of(page)[0].outlet == "Coastline Daily"
+
+
+def test_a_news_api_answer_saved_as_it_came_is_read_with_its_own_field_names(tmp_path):
+    path = tmp_path / "newsapi.json"
+    path.write_text(
+        '{"status": "ok", "totalResults": 2, "articles": ['
+        '{"source": {"id": null, "name": "Harbour Herald"}, "title": "Ferry grounded", "url": "https://herald.example/f",'
+        ' "publishedAt": "2024-11-08T21:15:00Z", "content": "The ferry Maren Star struck a sandbank. Forty… [+2345 chars]"},'
+        '{"source": {"name": "Bay Times"}, "title": "No text here", "description": "a teaser only"}]}'
+    )
+    article, missing = articles_of(path)
+    assert (article.outlet, article.title, article.published) == ("Harbour Herald", "Ferry grounded", date(2024, 11, 8))
+    assert article.text == "The ferry Maren Star struck a sandbank. Forty" and article.source.endswith("newsapi.json[1]")
+    assert str(missing) == (
+        f"{path}[2]: no text field: none of text, content, body, article_text, html, content_html, body_html "
+        "(the object has: source, title, description)"
+    )
+
+
+def test_a_scrapers_field_names_are_read_as_ours(tmp_path):
+    path = tmp_path / "scraped.jsonl"
+    path.write_text('{"publisher": "Bay Times", "headline": "Ferry grounded", "body": "Forty were rescued.", "link": "https://bay.example/a", "pubDate": "Fri, 08 Nov 2024 21:15:00 GMT"}\n')
+    [article] = articles_of(path)
+    assert (article.outlet, article.title, article.text, article.url) == ("Bay Times", "Ferry grounded", "Forty were rescued.", "https://bay.example/a")
+    assert article.published == date(2024, 11, 8)
+
+
+def test_an_empty_json_list_is_an_error_not_silence(tmp_path):
+    path = tmp_path / "none.json"
+    path.write_text("[]")
+    assert [str(item) for item in articles_of(path)] == [f"{path}: no articles: the list is empty"]

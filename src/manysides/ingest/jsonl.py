@@ -1,12 +1,17 @@
 """JSON (one object or a list of objects) and JSON Lines (one object per line, streamed).
 
 Fields: `text` (or `html`), `outlet`, `url`, `title`, `published` (or `date`), `language`, and
-`id`, which is kept as the external id. Unknown fields are ignored.
+`id`, which is kept as the external id. Unknown fields are ignored. Exports of news APIs and scrapers
+name them differently, so each field also takes its common other names (`ALIASES`: NewsAPI's
+`content`, `publishedAt` and `source: {"name": …}`, a scraper's `body`, `headline`, `link`), and a
+file holding one object with the list under `articles`, `items`, `results`, `data`, `entries` or
+`documents` is read as that list.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,6 +23,19 @@ from manysides.ingest.origin import Origin
 from manysides.model import Article
 
 Item = Article | InputError
+# Each field's names, ours first: what news APIs and scrapers call it.
+ALIASES = {
+    "text": ("text", "content", "body", "article_text"),
+    "html": ("html", "content_html", "body_html"),
+    "outlet": ("outlet", "source", "publisher", "source_name", "site_name"),
+    "url": ("url", "link"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "publishedAt", "published_at", "pubDate", "datePublished"),
+    "language": ("language", "lang"),
+    "id": ("id", "guid"),
+}
+_TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
+LIST_KEYS = ("articles", "items", "results", "data", "entries", "documents")
 
 
 def parse_json(content: str, origin: Origin) -> Iterator[Item]:
@@ -26,9 +44,15 @@ def parse_json(content: str, origin: Origin) -> Iterator[Item]:
     except json.JSONDecodeError as exc:
         yield origin.at(f"{origin.location}:{exc.lineno}").error(f"malformed JSON: {exc.msg} (column {exc.colno})")
         return
+    if isinstance(data, dict) and not _has(data, "text") and not _has(data, "html"):
+        key = next((key for key in LIST_KEYS if isinstance(data.get(key), list)), None)
+        if key is not None:
+            data = data[key]  # {"status": "ok", "articles": [...]}: an API's answer, saved as it came
     if isinstance(data, dict):
         yield _safe_record(data, origin)
     elif isinstance(data, list):
+        if not data:
+            yield origin.error("no articles: the list is empty")
         for number, record in enumerate(data, 1):
             yield _safe_record(record, origin.at(f"{origin.location}[{number}]"))
     else:
@@ -70,24 +94,41 @@ def parse_record(record: Any, origin: Origin) -> Article:
     text = _string(record, "text", origin)
     if not text and (html := _string(record, "html", origin)):
         text = fragment_text(html)
-    published = record.get("published") or record.get("date")
+    text = _TRUNCATION.sub("", text or "")  # NewsAPI's free tier cuts "content": "… [+2345 chars]"
+    if not _has(record, "text") and not _has(record, "html"):
+        looked_for = ", ".join(ALIASES["text"] + ALIASES["html"])
+        raise origin.error(f"no text field: none of {looked_for} (the object has: {', '.join(map(str, record)) or 'nothing'})")
+    published = _field(record, "published")
     try:
         day = parse_date(str(published)) if published else None
     except DateError as exc:
         raise origin.error(str(exc)) from exc
+    outlet = _field(record, "outlet")
+    if isinstance(outlet, dict):
+        outlet = outlet.get("name")  # NewsAPI: "source": {"id": "bbc-news", "name": "BBC News"}
     return origin.article(
         text,
-        outlet=record.get("outlet"),
-        url=record.get("url"),
-        title=record.get("title"),
+        outlet=outlet,
+        url=_field(record, "url"),
+        title=_field(record, "title"),
         published=day,
-        language=record.get("language"),
-        external_id=record.get("id"),
+        language=_field(record, "language"),
+        external_id=_field(record, "id"),
     )
 
 
-def _string(record: dict[str, Any], key: str, origin: Origin) -> str | None:
-    value = record.get(key)
+def _has(record: dict[str, Any], field: str) -> bool:
+    return any(name in record for name in ALIASES[field])
+
+
+def _field(record: dict[str, Any], field: str) -> Any:
+    """The value of the first of the field's names that the record gives (not null, not empty)."""
+    return next((record[name] for name in ALIASES[field] if record.get(name) not in (None, "")), None)
+
+
+def _string(record: dict[str, Any], field: str, origin: Origin) -> str | None:
+    value = _field(record, field)
     if value is not None and not isinstance(value, str):
-        raise origin.error(f"field {key!r} must be a string, found {type(value).__name__}")
+        name = next(name for name in ALIASES[field] if record.get(name) is value)
+        raise origin.error(f"field {name!r} must be a string, found {type(value).__name__}")
     return value

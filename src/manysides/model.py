@@ -256,6 +256,10 @@ class UniqueFact:
     summary: str
     evidence: Evidence
     missing_from: tuple[str, ...]
+    # When the sentence itself is shared (it aligns with others), what in it no other source gives:
+    # numbers as written, days (ISO), names ("£14,200", "2025-03-17", "Harlow Road Primary"); empty when
+    # nothing in the sentence is reported elsewhere.
+    details: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

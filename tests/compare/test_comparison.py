@@ -6,11 +6,12 @@ import numpy as np
 
 from manysides.compare.align import Source
 from manysides.compare.comparison import compare_story
-from manysides.model import Analysis, Article, Claim, Mention, Quote, Sentence, Span
+from manysides.model import Analysis, Article, Claim, Mention, Number, Quote, Sentence, Span
 
 
 def source(outlet: str, sentences: list[str], vector_rows: list[list[float]], copy_of: str | None = None,
-           dates: dict[int, str] | None = None, mentions: list[tuple[str, str]] = ()) -> Source:
+           dates: dict[int, str] | None = None, mentions: list[tuple[str, str]] = (),
+           numbers: dict[int, tuple[Number, ...]] | None = None) -> Source:
     text = " ".join(sentences)
     article = Article.create(outlet=outlet, text=text)
     built, claims, start = [], [], 0
@@ -18,7 +19,7 @@ def source(outlet: str, sentences: list[str], vector_rows: list[list[float]], co
         built.append(Sentence(index, start, start + len(sentence), sentence))
         day = (dates or {}).get(index)
         claims.append(Claim("it", "happen", "", "affirmed", "asserted", Span(article.id, start, start + len(sentence)),
-                            dates=(day,) if day else ()))
+                            numbers=(numbers or {}).get(index, ()), dates=(day,) if day else ()))
         start += len(sentence) + 1
     found = tuple(Mention(text.index(s), text.index(s) + len(s), s, entity, "GPE") for s, entity in mentions)
     vectors = np.array(vector_rows, np.float32)
@@ -88,7 +89,9 @@ def test_an_aligned_sentence_with_a_day_nobody_else_gives_is_a_unique_detail():
     ledger = source("Ledger", ["The notice was issued."], [[0.97, 0.1]])
     comparison = compare_story("s", [herald, ledger])
     assert len(comparison.agreements) == 1
-    assert [u.evidence.text for u in comparison.unique] == ["The notice was issued and stays until Friday."]
+    assert [(u.evidence.text, u.details) for u in comparison.unique] == [
+        ("The notice was issued and stays until Friday.", ("2025-03-14",))  # what in it is this outlet's alone
+    ]
 
 
 def test_wording_counts_each_outlets_form_of_one_place():
@@ -104,7 +107,22 @@ def test_a_shared_sentence_with_a_place_no_one_else_names_is_also_a_unique_fact(
     wire = source("Wire", ["The ship left Odesa on Tuesday."], [[0.97, 0.1]], mentions=[("Odesa", "place:odesa")])
     comparison = compare_story("s", [radio, wire])
     assert len(comparison.agreements) == 1  # the departure, shared
-    assert [(u.evidence.outlet, u.missing_from) for u in comparison.unique] == [("Radio", ("Wire",))]  # the destination
+    assert [(u.evidence.outlet, u.missing_from, u.details) for u in comparison.unique] == [("Radio", ("Wire",), ("Alexandria",))]
+
+
+def test_a_figure_another_outlet_gives_for_people_of_another_name_is_no_unique_detail():
+    herald = source("Herald", ["About 400 residents were evacuated from Sorrel Hills."], [[1, 0]],
+                    numbers={0: (Number(400, "resident", "400"),)})
+    ledger = source("Ledger", ["More than 400 people had to leave their homes."], [[0.97, 0.1]],
+                    numbers={0: (Number(400, "people", "400"),)})
+    assert compare_story("s", [herald, ledger]).unique == ()
+
+
+def test_an_outlet_naming_itself_is_no_unique_detail():
+    ledger = source("The Northern Ledger", ["Two engineers told the Ledger the dam was inspected."], [[1, 0]],
+                    mentions=[("the Ledger", "org:ledger")])
+    wire = source("Wire", ["Engineers said the dam was inspected."], [[0.97, 0.1]])
+    assert compare_story("s", [ledger, wire]).unique == ()
 
 
 def test_a_shared_sentence_whose_details_everyone_has_is_not_unique():

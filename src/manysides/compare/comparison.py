@@ -18,7 +18,7 @@ from datetime import date
 import numpy as np
 
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
-from manysides.compare.contradictions import find_contradictions
+from manysides.compare.contradictions import PEOPLE, UNIT_FAMILIES, find_contradictions
 from manysides.compare.framing import distinctive_words, hedging, loaded_terms, word_choices
 from manysides.compare.sourcing import find_chains
 from manysides.model import (
@@ -101,7 +101,7 @@ def _unique(
             continue  # its facts are its original's
         others = [s for s in sources if independent[s.article.id] != source.article.id]
         missing_from = tuple(sorted({s.article.outlet for s in others}))
-        their_numbers = {_number_key(n) for s in others for c in s.analysis.claims for n in c.numbers}
+        their_numbers = {_figure(n) for s in others for c in s.analysis.claims for n in c.numbers}
         their_days = {day_of(d) for s in others for c in s.analysis.claims for d in c.dates}
         their_things = {canonical[m.entity_id] for s in others for m in s.analysis.mentions}
         claims_at: dict[int, list[Claim]] = defaultdict(list)
@@ -111,23 +111,35 @@ def _unique(
         for sentence in source.analysis.sentences:
             if sentence.start not in claims_at and not any(sentence.start <= cue < sentence.end for cue in cues):
                 continue  # states nothing: no claim, and no one says anything ("urged both sides to …")
+            details: list[str] = []
             if (source.article.id, sentence.index) in aligned:
                 if (source.article.id, sentence.start) in disputed:
                     continue
-                numbers = {_number_key(n) for c in claims_at[sentence.start] for n in c.numbers if n.unit}
-                days = {day_of(d) for c in claims_at[sentence.start] for d in c.dates} - {None}
+                numbers = {_figure(n): n.text for c in claims_at[sentence.start] for n in c.numbers if n.unit}
+                days = {day for c in claims_at[sentence.start] for d in c.dates if (day := day_of(d))}
                 things = {
-                    canonical[m.entity_id] for m in source.analysis.mentions
-                    if sentence.start <= m.start < sentence.end and m.type in NAMED_DETAIL and source.article.outlet not in m.surface
+                    canonical[m.entity_id]: m.surface for m in source.analysis.mentions
+                    if sentence.start <= m.start < sentence.end and m.type in NAMED_DETAIL and not _names_outlet(m.surface, source.article.outlet)
                 }  # fmt: skip
-                if not (numbers - their_numbers or days - their_days or things - their_things):
+                details = [text for key, text in numbers.items() if key not in their_numbers]
+                details += sorted(days - their_days)
+                details += [surface for key, surface in things.items() if key not in their_things]
+                if not details:
                     continue
-            found.append(UniqueFact(sentence.text, _evidence(source, sentence.index), missing_from))
+            found.append(UniqueFact(sentence.text, _evidence(source, sentence.index), missing_from, tuple(details)))
     return found
 
 
-def _number_key(number: Number) -> tuple[str | None, float]:
-    return number.unit, round(number.value, 3)
+def _figure(number: Number) -> tuple[str | None, float]:
+    """A number and what it counts, people as people: "400 residents" here is "400 people" there."""
+    unit = "person" if number.unit in PEOPLE else UNIT_FAMILIES.get(number.unit or "", number.unit)
+    return unit, round(number.value, 3)
+
+
+def _names_outlet(surface: str, outlet: str) -> bool:
+    """"the Ledger" in The Northern Ledger, "Harbour Herald" in Harbour Herald: the outlet naming itself."""
+    surface, outlet = surface.casefold().removeprefix("the "), outlet.casefold()
+    return surface in outlet or outlet in surface
 
 
 def canonical_entities(analyses: Iterable[Analysis]) -> dict[str, str]:

@@ -79,7 +79,7 @@ def comparison_document(comparison: Comparison, label: str = "", registry: Regis
         ],
         "unique": [
             {"article_id": u.evidence.article_id, "outlet": u.evidence.outlet, "summary": u.summary,
-             "evidence": _evidence(u.evidence), "missing_from": list(u.missing_from)}
+             "evidence": _evidence(u.evidence), "missing_from": list(u.missing_from), "details": list(u.details)}
             for u in comparison.unique
         ],
         "contradictions": [
@@ -138,7 +138,8 @@ def render_markdown(document: dict[str, Any]) -> str:
         lines += [f"  - {_quote(e)}" for e in a["evidence"]]
     lines += ["", f"## Reported by one source only ({len(document['unique'])})", ""]
     for u in document["unique"]:
-        lines += [f"- {_quote(u['evidence'])} — not in {escape(', '.join(u['missing_from']))}"]
+        only = f" — only here: {escape(', '.join(u['details']))}" if u["details"] else ""
+        lines += [f"- {_quote(u['evidence'])}{only} — not in {escape(', '.join(u['missing_from']))}"]
     lines += ["", "## Wording", "", "| thing | outlet | forms |", "|---|---|---|"]
     for concept in document["framing"]:
         for outlet, forms in concept["forms"].items():

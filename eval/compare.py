@@ -3,7 +3,7 @@
 No public data set labels facts shared across outlets or contradictions between them, so we wrote our
 own: invented stories with the shared facts (evidence per outlet) and the contradictions (kind, both
 evidence quotes) a correct comparison must find — examples/corpus (8 stories), eval/data/compare-dev
-(72) and the held-out eval/data/compare-holdout (6). Printed:
+(78) and the held-out eval/data/compare-holdout (6). Printed:
 - alignment: recall of the gold sentence pairs (two outlets' evidence of one shared fact), and precision
   over the predicted pairs that touch a gold fact's sentence (a pair joining such a sentence to a
   sentence outside that fact is wrong; pairs between sentences the file says nothing about are not

@@ -968,3 +968,51 @@ def test_a_price_and_a_takeover_value_are_one_amount_of_one_sale():
         {"subject": "Ashfield", "predicate": "report", "object": "profits", "numbers": [Number(1.5e9, "GBP", "1.5 billion")]}
     ])
     assert kinds(a, b, pairs=[]) == ["number"] and kinds(a, c, pairs=[]) == []
+
+
+def test_no_pupil_needing_hospital_treatment_against_six_of_them_taken_to_hospital():
+    none = source("Courier", "No pupil needed hospital treatment, the school said.", [
+        {"subject": "No pupil", "predicate": "need", "object": "hospital treatment", "polarity": "negated", "modality": "reported"}
+    ])  # fmt: skip
+    them = source("Metro", "Six of them were taken to hospital.", [{"subject": "Six of them", "predicate": "take", "object": "to hospital"}])
+    assert kinds(none, them, pairs=[]) == ["negation"]  # "them": the pupils, uncounted by name
+    others = source("Metro", "Two firefighters were taken to hospital.", [
+        {"subject": "Two firefighters", "predicate": "take", "object": "to hospital"}
+    ])  # fmt: skip
+    assert kinds(none, others, pairs=[]) == []  # no pupil, but firefighters: another group
+
+
+def test_neither_man_needing_hospital_treatment_against_both_flown_to_hospital():
+    neither = source("Eastbrook", "Neither man needed hospital treatment.", [
+        {"subject": "Neither man", "predicate": "need", "object": "hospital treatment", "polarity": "negated"}
+    ])  # fmt: skip
+    flown = source("Bulletin", "Both were flown to hospital in Kelton with hypothermia.", [
+        {"subject": "Both", "predicate": "fly", "object": "to hospital in Kelton with hypothermia"}
+    ])  # fmt: skip
+    assert kinds(neither, flown, pairs=[]) == ["negation"]
+
+
+def test_too_early_to_say_what_caused_it_against_a_cause_given():
+    open_question = source("Courier", "The council said it was too early to say what had caused the illness.", [
+        {"subject": "what", "predicate": "cause", "object": "the illness", "modality": "reported", "attribution": "The council"}
+    ])  # fmt: skip
+    given = source("Metro", "The school said the illness was caused by undercooked chicken.", [
+        {"subject": "the illness", "predicate": "cause", "object": "by undercooked chicken", "modality": "reported"}
+    ])  # fmt: skip
+    assert kinds(open_question, given, pairs=[]) == ["negation"]
+    answered = source("Courier", "Inspectors found what had caused the illness.", [
+        {"subject": "what", "predicate": "cause", "object": "the illness"}
+    ])  # fmt: skip
+    assert kinds(answered, given, pairs=[]) == []  # no open question: "found what had caused"
+
+
+def test_what_was_to_come_on_a_day_meets_what_came_that_day():
+    planned = source("Courier", "Kelbrook schools will open as normal on Monday, the council said.", [
+        {"subject": "Kelbrook schools", "predicate": "open", "object": "as normal", "dates": ["2026-11-02"], "modality": "reported"}
+    ])  # fmt: skip
+    closed = source("Pinefield", "Schools in Kelbrook were closed on Monday.", [
+        {"subject": "Schools in Kelbrook", "predicate": "close", "object": "on Monday", "dates": ["2026-11-02"]}
+    ])  # fmt: skip
+    assert kinds(planned, closed) == ["negation"]
+    closed_tuesday = replace(closed, analysis=replace(closed.analysis, claims=(replace(closed.analysis.claims[0], dates=("2026-11-03",)),)))
+    assert kinds(planned, closed_tuesday) == []  # open on Monday, closed on Tuesday: two days

@@ -154,6 +154,11 @@ def test_an_absence_is_the_event_negated():
     assert (linked.subject, linked.polarity) == ("No deaths", "negated")
 
 
+def test_neither_of_two_denies_as_no_does():
+    claim = claim_with("Neither man needed hospital treatment, a rescue team spokesman said.", "need")
+    assert (claim.subject, claim.polarity) == ("Neither man", "negated")
+
+
 def test_there_were_no_injuries_is_nobody_injured():
     assert claim_with("There were no injuries.", "injure").polarity == "negated"
 

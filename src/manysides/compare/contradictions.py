@@ -96,15 +96,24 @@ _SPOKESPERSON = re.compile(
     re.IGNORECASE,
 )
 SPEAKER_PRONOUNS = frozenset(("it", "they", "he", "she", "we", "i"))
-NOBODY = ("no ", "nobody", "none")  # "no one", "no deaths", "nobody", "none of the crew"
+NOBODY = ("no ", "nobody", "none", "neither")  # "no one", "no deaths", "nobody", "none of the crew", "neither man"
 # Events an absence or "escaped unhurt" denies, with the stem of their noun, and the verbs that report the
 # event through that noun ("treated for injuries", "died of wounds").
 IMPLIES = {"destroy": "damage"}  # a report of the first is a report of the second: "burned down" / "No homes were damaged"
 EVENT_NOUNS = {"die": ("death", "fatal"), "injure": ("injur", "wound", "inhalation", "burns", "fracture"), "arrest": ("arrest",)}
 HOSPITAL = "hospital"
 SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit need require".split())
+# Ways of getting to (or out of) a hospital, which only a patient has: "were flown to hospital", "rushed to
+# hospital", "was released from hospital", "discharged from hospital".
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve both all each them they he she".split())
+HOSPITAL_VERBS = SUFFERING_VERBS | frozenset("fly airlift rush bring carry release discharge".split())
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
+_OPEN_QUESTION = re.compile(
+    r"\b(?:too early to (?:say|tell|know)|not (?:yet )?(?:known|clear)|unclear|(?:trying|working|seeking) to "
+    r"(?:establish|determine|find out|understand)|investigating|do(?:es)? not (?:yet )?know|did not know)\b[^.;]*\bwhat\b",
+    re.IGNORECASE,
+)
 _GIVEN_CAUSE = re.compile(r"\b(?:caused by|due to|because of|blamed on)\b", re.IGNORECASE)
 _MARGIN_BEFORE = re.compile(
     r"\b(?:by|majority of|margin of|lead of)\s+(?:(?:about|some|nearly|almost|just|only|more than|over|around)\s+)?$",
@@ -638,7 +647,9 @@ def _absences(first: Source, second: Source) -> Iterator[Contradiction]:
                 if not (event in (reported, IMPLIES.get(reported)) or _suffered(claim, event) or cared_for):
                     continue
                 if things and not named_event and not things & _content_words_of(f"{claim.subject} {claim.object}"):
-                    continue  # "No recount was requested" / "the mayor asked residents to stay indoors"
+                    if not (cared_for and _no_one_named(claim.subject)):
+                        continue  # "No recount was requested" / "the mayor asked residents to stay indoors"
+                    # "No pupil needed hospital treatment" / "Six of them were taken to hospital": them, the pupils
                 if nobody or _content_words_of(none.subject) & _content_words_of(claim.subject):
                     yield Contradiction(
                         "negation", claim, none,
@@ -664,9 +675,15 @@ def _denies_hospital_care(none: Claim, event: str) -> bool:
     return event == "injure" or HOSPITAL in none.object.casefold()
 
 
+def _no_one_named(subject: str) -> bool:
+    """A subject that counts or points at people without naming who: "Six of them", "Both", "Two"."""
+    return all(word.isdigit() or word in _COUNT_WORDS for word in _content_words_of(subject))
+
+
 def _hospitalised(claim: Claim) -> bool:
-    """ "One man was taken to hospital with hypothermia", "Fourteen people were treated in hospital"."""
-    return claim.predicate in SUFFERING_VERBS and HOSPITAL in claim.object.casefold()
+    """ "One man was taken to hospital with hypothermia", "Fourteen people were treated in hospital", "Both
+    were flown to hospital", "were released from Kelton hospital"."""
+    return claim.predicate in HOSPITAL_VERBS and HOSPITAL in claim.object.casefold()
 
 
 def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:
@@ -705,7 +722,9 @@ def _unknown_cause(first: Source, second: Source) -> Iterator[Contradiction]:
     for source_a, source_b in ((first, second), (second, first)):
         for unknown in source_a.analysis.claims:
             subject = _content_words_of(unknown.subject)
-            if "cause" not in subject or not _unknown(unknown):
+            if _asks_what_caused(source_a, unknown):
+                subject = frozenset({"cause"}) | _content_words_of(unknown.object)  # "what had caused the illness"
+            elif "cause" not in subject or not _unknown(unknown):
                 continue
             things = subject - {"cause", "exact", "precise", "likely"}  # of what: "the smoke"
             if not things:
@@ -721,6 +740,12 @@ def _unknown_cause(first: Source, second: Source) -> Iterator[Contradiction]:
                         "negation", claim, unknown,
                         f"{_voice(source_b, claim)} gives the cause; {_voice(source_a, unknown)} says it is not known",
                     )  # fmt: skip
+
+
+def _asks_what_caused(source: Source, claim: Claim) -> bool:
+    """ "It was too early to say what had caused the illness", "Investigators are trying to establish what
+    caused the crash": the cause as an open question."""
+    return claim.subject.casefold() == "what" and claim.predicate == "cause" and bool(_OPEN_QUESTION.search(_sentence(source, claim)))
 
 
 def _unknown(claim: Claim) -> bool:
@@ -755,8 +780,8 @@ def _same_statement(first: Claim, second: Claim) -> bool:
 
 
 def _opposed(source_a: Source, first: Claim, source_b: Source, second: Claim) -> bool:
-    """Two opposite outcomes (data/antonyms.tsv), both affirmed, neither hedged, both done or both still to
-    come and then neither timed ("would reopen in two weeks" and "will stay closed for two weeks" agree;
+    """Two opposite outcomes (data/antonyms.tsv), both affirmed, neither hedged, both of one named day or both
+    done or both still to come and then neither timed ("would reopen in two weeks" and "will stay closed for two weeks" agree;
     "will increase parking charges" and "parking charges will stay the same" do not), of one thing: one's
     subject is the other's object ("the plan was approved" / "rejected the plan"), or the subjects share a
     word and so do the things they act on when both name one ("approved the plan" / "rejected the plan")."""
@@ -765,8 +790,11 @@ def _opposed(source_a: Source, first: Claim, source_b: Source, second: Claim) ->
     if any(c.polarity != "affirmed" or c.modality not in ("asserted", "reported") for c in (first, second)):
         return False
     coming_a, coming_b = _to_come(source_a, first), _to_come(source_b, second)
-    if coming_a != coming_b or (coming_a and (_timed(first) or _timed(second))):
+    one_day = len(first.dates) == len(second.dates) == 1 and first.dates == second.dates and day_of(first.dates[0]) is not None
+    if not one_day and (coming_a != coming_b or (coming_a and (_timed(first) or _timed(second)))):
         return False  # both still to come and neither timed: "will increase parking charges" / "will stay the same"
+    # (said of one day, what was to come and what came meet: "schools will open as normal on Monday" / "Schools
+    # in Kelbrook were closed on Monday")
     subject_a, subject_b = (_content_words_of(c.subject) - {"it", "they", "there"} for c in (first, second))
     object_a, object_b = (_content_words_of(_rest_of_complement(c)) for c in (first, second))
     if subject_a & object_b or object_a & subject_b:

@@ -297,7 +297,8 @@ def _negated(verb: Token) -> bool:
 
 
 def _determined_by_no(noun: Token) -> bool:
-    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+    """ "No deaths", "no mine alert", "Neither man" (needed hospital treatment)."""
+    return any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in noun.children)
 
 
 def _modality(verb: Token, quote: Quote | None, framed_false: bool) -> str:

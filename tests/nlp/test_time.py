@@ -65,6 +65,16 @@ def test_expression_is_normalised_against_the_article_date(expression, value):
         ("for the full year", "2024"),
         ("over the summer", "2024-SU"),
         ("this past spring", "2024-SP"),
+        ("signed last May", "2024-05"),  # "May" with a cue before it is the month
+        ("since May", "2024-05"),
+        ("in mid-1996", "1996"),
+        ("through the nineties", "199"),
+        ("the nineteen-sixties", "196"),
+        ("at midday", "2024-11-11T12:00"),
+        ("at 4 in the morning", "2024-11-11T04:00"),
+        ("at 10 at night", "2024-11-11T22:00"),
+        ("before tomorrow's vote", "2024-11-12"),
+        ("yesterday's announcement", "2024-11-10"),
     ],
 )
 def test_written_out_years_fractions_and_business_periods(expression, value):
@@ -178,6 +188,14 @@ def test_spans_leave_out_the_preposition_and_keep_offsets():
 
 def test_modal_may_and_verb_march_are_not_months():
     assert find_times("Officials may march to the bridge.", MONDAY) == []
+    assert find_times("Today's world is different, but you may disagree.", MONDAY) == []  # "today's world": no day
+
+
+def test_a_second_day_after_and_is_a_day_of_the_same_month_and_a_count_is_not():
+    assert [(t.text, t.value) for t in find_times("The summit is on April 24 and 25 in Washington.", MONDAY)] == [
+        ("April 24", "2024-04-24"), ("25", "2024-04-25")
+    ]
+    assert [t.text for t in find_times("On April 4 and 30 people were hurt.", MONDAY)] == ["April 4"]
 
 
 def test_numbers_ages_and_money_are_not_times():

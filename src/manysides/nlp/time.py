@@ -52,6 +52,7 @@ NUMBERS = {
 VAGUE = {"several", "few", "a few", "many", "some", "recent", "coming"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+DECADE_WORDS = {w: str(n) for n, w in enumerate("twenties thirties forties fifties sixties seventies eighties nineties".split(), 2)}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # month a season begins in (the northern meteorological seasons)
 MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -181,9 +182,10 @@ _PAST_AFTER_CUE = re.compile(
 )  # lower case: "the United States" is no verb; "un…ed" is mostly an adjective ("a still unspecified date")
 # "has suspended operations until Monday", "are closed until Wednesday": a state lasting until a named day
 # that is still to come — unless the clause is in the past ("was closed until Monday").
-_CLOCK = (  # "6.30 a.m.", "3.12am", "10:45 p.m.", "noon"; "high noon" is no time
+_CLOCK = (  # "6.30 a.m.", "3.12am", "10:45 p.m.", "noon", "4 in the morning"; "high noon" is no time
     r"(?<![\d.:])\b(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|(?<!high\s)\b(?P<named>noon|midnight)\b"
+    r"|(?<!high\s)\b(?P<named>noon|midday|midnight)\b"
+    r"|(?<![\d.:])\b(?P<spoken>[1-9]|1[0-2])(?:\s+o['’]clock)?\s+(?P<daypart>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"
 )
 _CLOCK_24H = r"(?<![\d.:])\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!:\d|\s*(?:a\.m|p\.m|am|pm))"  # not "2:11:40"
 _UNTIL_NOW = re.compile(r"^(?![^.!?]*\b(?:was|were|had|did)\b)[^.!?]*\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
@@ -240,7 +242,7 @@ def _month_alone(match: re.Match[str], anchor: date | None) -> Normalised | None
     month = MONTHS[_group(match, "month") or _group(match, "may")]
     if anchor is None:
         return Normalised(f"XXXX-{month:02d}", "month")
-    which = _group(match, "which")
+    which = _group(match, "which") or _group(match, "which_may")
     if which == "next":
         return _month(anchor.year + (month <= anchor.month), month)
     if which == "last":
@@ -253,11 +255,16 @@ def _month_alone(match: re.Match[str], anchor: date | None) -> Normalised | None
 
 
 def _year(match: re.Match[str], _anchor: date | None) -> Normalised | None:
-    return Normalised("2000" if match["y2k"] else f"{_year_number(match['year']):04d}", "year")
+    return Normalised("2000" if _group(match, "y2k") else f"{_year_number(match['year']):04d}", "year")
 
 
 def _decade(match: re.Match[str], _anchor: date | None) -> Normalised | None:
     return Normalised(match["decade"][:3], "decade")
+
+
+def _decade_words(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    century = "18" if _group(match, "century") == "eighteen" else "19"
+    return Normalised(f"{century}{DECADE_WORDS[_group(match, 'tens')]}", "decade")
 
 
 def _weekday(match: re.Match[str], anchor: date | None) -> Normalised | None:
@@ -468,7 +475,11 @@ def _duration(match: re.Match[str], _anchor: date | None) -> Normalised | None:
 def _clock(match: re.Match[str], anchor: date | None) -> Normalised | None:
     """A time of day, on the article's day unless a day follows it ("10 p.m. Wednesday": see `_clock_on_day`)."""
     named = _group(match, "named")
-    hour, minute = (12 if named == "noon" else 24, 0) if named else (int(match["hour"]), int(match["minute"] or 0))
+    if _group(match, "spoken"):  # "4 in the morning", "10 at night"
+        hour = int(match["spoken"]) % 12 + (0 if "morning" in _group(match, "daypart") else 12)
+        hour = 24 if hour == 12 and "night" in _group(match, "daypart") else hour  # "12 at night" is midnight
+        return Normalised(f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{hour:02d}:00", "time")
+    hour, minute = (24 if named == "midnight" else 12, 0) if named else (int(match["hour"]), int(match["minute"] or 0))
     meridiem = _group(match, "meridiem").replace(".", "")
     if meridiem == "pm" and hour < 12:
         hour += 12
@@ -529,21 +540,29 @@ def _rules() -> list[_Rule]:
             MONTH_CUES,
         ),
         _rule("month-year", rf"\b{_MONTH},?\s+{_YEAR}\b", _month_year, MONTH_CUES),
-        _rule(  # case-sensitive, so the verb "march" and the modal "may" are not months; "May" needs "in"
-            "month",
+        _rule(  # case-sensitive, so the verb "march" and the modal "may" are not months; "May" needs a cue
+            "month",  # before it: "in May", "last May", "by May", "since May", "until May", "early May"
             rf"(?:\b(?P<which>last|next|this|early|mid|late)[\s-]+)?\b{_FULL_MONTH}\b(?!\s+\d)(?<!\bMay)"
-            r"|(?<=\bin\s)(?P<may>May)\b(?!\s+\d)",
+            r"|(?:\b(?P<which_may>last|next|this|early|mid|late)[\s-]+|(?<=\bin\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s))"
+            r"(?P<may>May)\b(?!\s+\d)",
             _month_alone,
             MONTH_CUES,
             flags=0,
         ),
         _rule("decade", r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d0)'?s\b", _decade, ("0s", "0's")),
+        _rule(  # "the nineties", "the nineteen-sixties" (the 20th century's unless another is named)
+            "decade-words",
+            rf"\bthe\s+(?:(?P<century>eighteen|nineteen)[\s-]+)?(?P<tens>{'|'.join(DECADE_WORDS)})\b",
+            _decade_words,
+            tuple(DECADE_WORDS),
+        ),
         _rule(
             "year",
             rf"(?<![\d,.$€£-])\b(?:fiscal\s+)?{_YEAR}\b(?!\d|%|-\d|[.,]\d)|\bthe\s+year\s+(?P<y2k>two\s+thousand)\b",
             _year,
             ("18", "19", "20", "nineteen", "thousand"),
         ),
+        _rule("year-part", rf"\b(?:mid|early|late)-{_YEAR}\b", _year, ("mid-", "early-", "late-")),  # "in mid-1996"
         _rule(
             "the-year",
             r"\bthe\s+(?:(?:fiscal|full|current)\s+)?year\b(?![-\s](?:earlier|ago|before|after|of|in|two|when)\b|s\b)"
@@ -568,7 +587,7 @@ def _rules() -> list[_Rule]:
         ),
         _rule(
             "deictic",
-            rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)(?!'s\b){_PART}\b",
+            rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)(?!(?<=today|night)['’]s\b){_PART}\b",  # "tomorrow's vote"; "today's world" is no day
             _deictic_day,
             ("today", "tonight", "yesterday", "tomorrow"),
         ),
@@ -613,7 +632,12 @@ def _rules() -> list[_Rule]:
             _duration,
             UNIT_CUES,
         ),
-        _rule("clock", _CLOCK, _clock, ("am", "pm", "a.m", "p.m", "noon", "midnight")),
+        _rule(
+            "clock",
+            _CLOCK,
+            _clock,
+            ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "in the morning", "in the afternoon", "in the evening", "at night"),
+        ),
         _rule("clock-24h", _CLOCK_24H, _clock, (":",)),
         _rule(
             "reference",
@@ -689,11 +713,34 @@ def find_times(text: str, anchor: date | None) -> list[TimeExpr]:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, normalised))
     taken.sort(key=lambda c: c[0])
-    taken = _in_quarter_context(_clock_on_day(taken, text))
+    taken = _in_quarter_context(_second_day(_clock_on_day(taken, text), text))
     return [
         TimeExpr(start, end, text[start:end], n.value, n.granularity, anchor)
         for start, end, n in taken
     ]
+
+
+# "April 24 and 25." / "… 25 at the summit" — not "April 4 and 30 people", "March 3 and 15 percent"
+_AND_DAY = re.compile(
+    r"\s+(?:and|or|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.,:]?\d)"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|at|on|of|to|for|when|while|as|and|with|before|after)\b)"
+)
+
+
+def _second_day(found: list[tuple[int, int, Normalised]], text: str) -> list[tuple[int, int, Normalised]]:
+    """ "April 24 and 25": the second number is a day of the same month."""
+    result: list[tuple[int, int, Normalised]] = []
+    for start, end, normalised in found:
+        result.append((start, end, normalised))
+        day = day_of(normalised.value)
+        second = _AND_DAY.match(text, end) if day is not None and text[end - 1 : end].isdigit() else None
+        if second is not None and int(second[1]) > int(day[8:]):
+            try:
+                value = date(int(day[:4]), int(day[5:7]), int(second[1])).isoformat()
+            except ValueError:
+                continue
+            result.append((second.start(1), second.end(1), Normalised(value, "day")))
+    return result
 
 
 _BETWEEN_CLOCK_AND_DAY = re.compile(r"\s*(?:[A-Z]{2,4}\b)?,?\s*(?:on\s+)?")  # "5 p.m. EST, Nov. 6", "noon on Friday"

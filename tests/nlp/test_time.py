@@ -249,3 +249,11 @@ def test_a_race_time_is_no_clock_time():
 def test_a_decimal_does_not_end_the_future_clause():
     [april] = find_times("Council tax will rise by 4.99 percent from April.", date(2026, 2, 27))
     assert april.value == "2026-04"
+
+
+def test_that_year_and_the_following_year_are_read_from_the_date_named_before_them():
+    text = "On May 22, 1995, Farkas was made a general, and the following year he was appointed attaché."
+    assert [(t.text, t.value) for t in find_times(text, MONDAY)] == [("May 22, 1995", "1995-05-22"), ("the following year", "1996")]
+    text = "She was shot on Oct. 23, 2024. Earlier that day the family had sent a fax; the next morning police came."
+    assert [t.value for t in find_times(text, MONDAY)] == ["2024-10-23", "2024-10-23", "2024-10-24"]
+    assert find_times("That year was hard for everyone.", MONDAY) == []  # nothing named before it: no year

@@ -262,6 +262,15 @@ def _decade(match: re.Match[str], _anchor: date | None) -> Normalised | None:
     return Normalised(match["decade"][:3], "decade")
 
 
+ANAPHOR = "ANAPHOR"  # a placeholder value, resolved against the date the text named before it (`_anaphoric`)
+
+
+def _anaphoric_rule(match: re.Match[str], _anchor: date | None) -> Normalised | None:
+    unit = _group(match, "that") or _group(match, "step_unit")
+    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(_group(match, "step"), 0)
+    return Normalised(f"{ANAPHOR}:{'day' if unit == 'morning' else unit}:{step}", "reference")
+
+
 def _decade_words(match: re.Match[str], _anchor: date | None) -> Normalised | None:
     century = "18" if _group(match, "century") == "eighteen" else "19"
     return Normalised(f"{century}{DECADE_WORDS[_group(match, 'tens')]}", "decade")
@@ -605,6 +614,14 @@ def _rules() -> list[_Rule]:
             tuple(SEASONS),
         ),
         _rule("ago", rf"\b{_NUMBER}\s+{_UNIT}\s+(?:ago|earlier|before)\b", _ago, ("ago", "earlier", "before")),
+        _rule(  # "later that year", "that same day", "the following year", "the next morning": see `_anaphoric`
+            "anaphoric",
+            r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<that>day|month|year)\b(?!['’]s)"
+            r"|\bthe\s+(?P<step>following|previous|preceding|next)\s+(?P<step_unit>day|morning|month|year)\b"
+            r"(?<!next\smonth)(?<!next\syear)",
+            _anaphoric_rule,
+            ("that", "same", "following", "previous", "preceding", "next"),
+        ),
         _rule("the-weekend", r"\bthe\s+weekend\b", _the_weekend, ("weekend",)),
         _rule(
             "relative-unit",
@@ -713,7 +730,7 @@ def find_times(text: str, anchor: date | None) -> list[TimeExpr]:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, normalised))
     taken.sort(key=lambda c: c[0])
-    taken = _in_quarter_context(_second_day(_clock_on_day(taken, text), text))
+    taken = _anaphoric(_in_quarter_context(_second_day(_clock_on_day(taken, text), text)))
     return [
         TimeExpr(start, end, text[start:end], n.value, n.granularity, anchor)
         for start, end, n in taken
@@ -759,6 +776,38 @@ def _clock_on_day(found: list[tuple[int, int, Normalised]], text: str) -> list[t
                 continue
         result.append((start, end, normalised))
     return result
+
+
+def _anaphoric(found: list[tuple[int, int, Normalised]]) -> list[tuple[int, int, Normalised]]:
+    """ "that year", "later that day", "the following year", "the next morning" mean the year, day or month
+    of the latest date named before them, or the one after it: "On May 22, 1995, Farkas was made a general,
+    and the following year he was appointed attaché" → 1996. With no such date before them they are dropped."""
+    result: list[tuple[int, int, Normalised]] = []
+    latest: str | None = None  # the value of the latest day, month or year named so far
+    for start, end, normalised in found:
+        if normalised.value.startswith(ANAPHOR):
+            _, unit, step = normalised.value.split(":")
+            resolved = _step(latest, unit, int(step)) if latest else None
+            if resolved is not None:
+                result.append((start, end, resolved))
+            continue
+        named = day_of(normalised.value) or (normalised.value if re.fullmatch(r"\d{4}(?:-\d{2})?", normalised.value) else None)
+        latest = named or latest
+        result.append((start, end, normalised))
+    return result
+
+
+def _step(value: str, unit: str, step: int) -> Normalised | None:
+    """The day, month or year of `value` moved `step` of them: ("1995-05-22", "year", 1) → 1996."""
+    parts = [int(part) for part in value.split("-")]
+    if unit == "year":
+        return Normalised(f"{parts[0] + step:04d}", "year")
+    if unit == "month" and len(parts) >= 2:
+        month = parts[0] * 12 + parts[1] - 1 + step
+        return _month(month // 12, month % 12 + 1)
+    if unit == "day" and len(parts) == 3:
+        return _day(date(*parts) + timedelta(days=step))
+    return None
 
 
 def _in_quarter_context(

@@ -202,6 +202,11 @@ def test_numbers_ages_and_money_are_not_times():
     assert find_times("A 44-year-old man paid €2.1 million for 1,990 shares.", MONDAY) == []
 
 
+def test_a_rate_is_no_span_of_time_but_a_span_after_a_verb_is():
+    assert find_times("The cut will save $500 million a year and add four flights a week.", MONDAY) == []
+    assert [t.value for t in find_times("The strike lasts a week, within a year of the last.", MONDAY)] == ["P1W", "P1Y"]
+
+
 def test_a_year_ago_beside_a_quarter_means_that_quarter_a_year_back():
     text = "Net income rose in the third quarter, compared with a loss a year ago."
     assert [t.value for t in find_times(text, MONDAY)] == ["2024-Q3", "2023-Q3"]

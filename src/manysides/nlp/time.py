@@ -470,9 +470,19 @@ def _quarter_rule(match: re.Match[str], anchor: date | None) -> Normalised | Non
     return Normalised(f"{year:04d}-{letter}{number}", "quarter")
 
 
+# What comes before "a year" in a rate: "$1.76 a year", "358,000 a month", "four flights a week", "24 hours a day"
+_RATE_BEFORE = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|several|many)"
+    r"(?:\s*(?:%|percent|per cent|million|billion|bn|m|k|pounds|dollars|euros))?(?:\s+[a-z]+s)?\s+$",
+    re.IGNORECASE,
+)
+
+
 def _duration(match: re.Match[str], _anchor: date | None) -> Normalised | None:
     unit = UNIT_CODES[_group(match, "unit")]
     raw = _group(match, "number")
+    if raw in ("a", "an") and _RATE_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
+        return None  # a rate, not a span of time: "save $500 million a year", "seats a week"
     count = "X" if raw in VAGUE or not raw else str(_number(raw) or "X")
     if unit == "DE":
         return Normalised(f"P{count}0Y" if count != "X" else "PXDE", "duration")

@@ -258,7 +258,7 @@ class UniqueFact:
     missing_from: tuple[str, ...]
     # When the sentence itself is shared (it aligns with others), what in it no other source gives:
     # numbers as written, days (ISO), names ("£14,200", "2025-03-17", "Harlow Road Primary"); empty when
-    # nothing in the sentence is reported elsewhere.
+    # the sentence aligns with nothing, so all of it is this source's alone.
     details: tuple[str, ...] = ()
 
 

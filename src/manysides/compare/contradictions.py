@@ -105,8 +105,9 @@ HOSPITAL = "hospital"
 SUFFERING_VERBS = frozenset("treat take suffer sustain hospitalise hospitalize admit need require".split())
 # Ways of getting to (or out of) a hospital, which only a patient has: "were flown to hospital", "rushed to
 # hospital", "was released from hospital", "discharged from hospital".
-_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve both all each them they he she".split())
 HOSPITAL_VERBS = SUFFERING_VERBS | frozenset("fly airlift rush bring carry release discharge".split())
+# A subject that counts or points at people without naming them: "Six of them", "Both", "They".
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve both all each them they he she".split())
 _CAUSE = re.compile(r"\b(?:because of|due to|after|following|caused by|triggered by)\s+(.+)", re.IGNORECASE)
 _NOT_COMPLEMENT = _FUNCTION_WORDS | {"no"}
 _OPEN_QUESTION = re.compile(

@@ -91,13 +91,13 @@ def _safe_record(record: Any, origin: Origin) -> Item:
 def parse_record(record: Any, origin: Origin) -> Article:
     if not isinstance(record, dict):
         raise origin.error(f"expected a JSON object, found {type(record).__name__}")
+    if not _has(record, "text") and not _has(record, "html"):
+        looked_for = ", ".join(ALIASES["text"] + ALIASES["html"])
+        raise origin.error(f"no text field: none of {looked_for} (the object has: {', '.join(map(str, record)) or 'nothing'})")
     text = _string(record, "text", origin)
     if not text and (html := _string(record, "html", origin)):
         text = fragment_text(html)
     text = _TRUNCATION.sub("", text or "")  # NewsAPI's free tier cuts "content": "… [+2345 chars]"
-    if not _has(record, "text") and not _has(record, "html"):
-        looked_for = ", ".join(ALIASES["text"] + ALIASES["html"])
-        raise origin.error(f"no text field: none of {looked_for} (the object has: {', '.join(map(str, record)) or 'nothing'})")
     published = _field(record, "published")
     try:
         day = parse_date(str(published)) if published else None

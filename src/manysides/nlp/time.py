@@ -604,9 +604,9 @@ def _rules() -> list[_Rule]:
             ("thanksgiving", "christmas", "new year", "july", "halloween", "valentine", "election day"),
             flags=0,
         ),
-        _rule(
+        _rule(  # "tomorrow's vote" is a day, "today's world" none
             "deictic",
-            rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)(?!(?<=today|night)['’]s\b){_PART}\b",  # "tomorrow's vote"; "today's world" is no day
+            rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)(?!(?<=today|night)['’]s\b){_PART}\b",
             _deictic_day,
             ("today", "tonight", "yesterday", "tomorrow"),
         ),

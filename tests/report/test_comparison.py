@@ -116,3 +116,19 @@ def test_an_agreement_whose_sentences_give_different_figures_is_marked_disputed(
     elsewhere = Contradiction("date", claim("a", 0, len(herald)), claim("b", 200, 260), "another sentence of b")
     assert disputed_in(agreement, [count, elsewhere]) == ["number"]
     assert disputed_in(agreement, [elsewhere]) == []  # one side outside the agreement: not its dispute
+
+
+def test_a_timeline_day_another_outlet_dates_otherwise_is_marked_disputed():
+    courier, herald = "Cracks were found on Wednesday.", "Engineers found cracks on Thursday."
+    a = Article.create(outlet="Courier", text=courier)
+    b = Article.create(outlet="Herald", text=herald)
+
+    def dated(article: Article, text: str, day: str) -> Source:
+        claim = Claim("cracks", "find", "", "affirmed", "asserted", Span(article.id, 0, len(text)), dates=(day,))
+        return Source(article, Analysis(article.id, (Sentence(0, 0, len(text), text),), (), (), (claim,), ()), np.ones((1, 4), np.float32) / 2)
+
+    document = comparison_document(compare_story("s1", [dated(a, courier, "2025-03-12"), dated(b, herald, "2025-03-13")]), "dam")
+    jsonschema.validate(document, SCHEMA)
+    assert [c["kind"] for c in document["contradictions"]] == ["date"]
+    assert [(t["date"], t["disputed"]) for t in document["timeline"]] == [("2025-03-12", True), ("2025-03-13", True)]
+    assert "**2025-03-12** · **disputed date**" in render_markdown(document)

@@ -100,7 +100,9 @@ def comparison_document(comparison: Comparison, label: str = "", registry: Regis
         "sourcing": _sourcing(comparison),
         "hedging": comparison.hedging,
         "timeline": [
-            {"date": t.date, "granularity": t.granularity, "summary": t.summary, "evidence": [_evidence(e) for e in t.events]}
+            {"date": t.date, "granularity": t.granularity, "summary": t.summary, "evidence": [_evidence(e) for e in t.events],
+             "disputed": any(c.kind == "date" and (_within(t.events, c.first) or _within(t.events, c.second))
+                             for c in comparison.contradictions)}
             for t in comparison.timeline
         ],
     }  # fmt: skip
@@ -171,7 +173,8 @@ def render_markdown(document: dict[str, Any]) -> str:
     lines += ["", "## Timeline", ""]
     for entry in document["timeline"]:
         period = "" if entry["granularity"] == "day" else f" ({entry['granularity']})"
-        lines += [f"- **{entry['date']}**{period}"] + [f"  - {_quote(e)}" for e in entry["evidence"]]
+        disputed = " · **disputed date** (see Contradictions)" if entry["disputed"] else ""
+        lines += [f"- **{entry['date']}**{period}{disputed}"] + [f"  - {_quote(e)}" for e in entry["evidence"]]
     return "\n".join(lines) + "\n"
 
 
@@ -228,11 +231,13 @@ def disputed_in(agreement: Agreement, contradictions: Sequence[Contradiction]) -
     """The kinds of the contradictions between the agreement's own sentences: the outlets report one
     event but not the same figures ("1,200 residents" / "1,500 people" were evacuated) — an agreement
     a reader must not take for a confirmation of every detail in it."""
-    def inside(claim: Claim) -> bool:
-        return any(
-            e.article_id == claim.evidence.article_id and e.start <= claim.evidence.start < e.end for e in agreement.evidence
-        )
-    return sorted({c.kind for c in contradictions if inside(c.first) and inside(c.second)})
+    evidence = agreement.evidence
+    return sorted({c.kind for c in contradictions if _within(evidence, c.first) and _within(evidence, c.second)})
+
+
+def _within(evidence: Sequence[Evidence], claim: Claim) -> bool:
+    """Whether the claim is said in one of these sentences."""
+    return any(e.article_id == claim.evidence.article_id and e.start <= claim.evidence.start < e.end for e in evidence)
 
 
 def _evidence(evidence: Evidence) -> dict[str, Any]:

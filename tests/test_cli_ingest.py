@@ -236,3 +236,25 @@ def test_an_undated_article_gets_the_date_its_text_implies_marked_inferred(tmp_p
         analysis = store.get_analysis(article.id)
     assert (article.published, article.published_inferred) == (date(2024, 11, 7), True)
     assert {t.text: t.value for t in analysis.times}["Thursday evening"] == "2024-11-07"
+
+
+def test_an_article_naming_no_date_takes_its_storys_date_once_placed(tmp_path):
+    (tmp_path / "herald.txt").write_text(
+        "outlet: Harbour Herald\ndate: 2024-11-11\ntitle: Ferry Maren Star aground near Kessel Point\n\n"
+        "The ferry Maren Star ran aground on a sandbank near Kessel Point on Thursday evening. "
+        "Coastguard commander Ilse Varga said all 40 passengers had been taken off safely by lifeboat crews.\n"
+    )
+    (tmp_path / "radio.txt").write_text(
+        "outlet: Island Radio\ntitle: Maren Star passengers rescued at Kessel Point\n\n"
+        "All 40 passengers of the ferry Maren Star were rescued after it ran aground near Kessel Point on Thursday. "
+        "Coastguard commander Ilse Varga praised the lifeboat crews who took them off the sandbank.\n"
+    )
+    db = tmp_path / "m.db"
+    result = run("ingest", tmp_path, "--db", db)
+    assert result.exit_code == 0 and "Dated 1 undated articles by their stories" in result.stderr
+    with Store(str(db)) as store:
+        [radio] = list(store.articles(outlet="Island Radio"))
+        analysis = store.get_analysis(radio.id)
+        assert store.story_of(radio.id) == store.story_of(next(iter(store.articles(outlet="Harbour Herald"))).id)
+    assert (radio.published, radio.published_inferred) == (date(2024, 11, 11), True)  # the Herald's date
+    assert {t.text: t.value for t in analysis.times}["Thursday"] == "2024-11-07"  # resolved against it

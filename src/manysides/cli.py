@@ -34,6 +34,7 @@ from manysides.jobs import (
     analyse,
     compare_articles,
     compare_story_in,
+    date_from_stories,
     ingest,
     label_of,
     merge_stories,
@@ -242,6 +243,9 @@ def _run_story_placement(store: Store, rebuild: bool = False) -> bool:
             return False
     if placed:
         stderr.print(f"Placed {placed} articles in stories ({started} new stories).")
+        dated = sum(1 for _ in date_from_stories(store, default_pipeline()))
+        if dated:
+            stderr.print(f"Dated {dated} undated articles by their stories (marked inferred) and analysed them again.")
     return True
 
 

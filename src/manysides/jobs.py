@@ -99,6 +99,8 @@ def ingest_all(sources: Iterable[str], store: Store, options: ReadOptions | None
         pass
     for _ in place_in_stories(store):
         pass
+    for _ in date_from_stories(store, default_pipeline()):
+        pass
     return summary
 
 
@@ -110,6 +112,25 @@ def _dated(store: Store, articles: Iterable[Article]) -> Iterator[Article]:
             store.set_inferred_date(article.id, inferred)
             article = replace(article, published=inferred, published_inferred=True)
         yield article
+
+
+def date_from_stories(store: Store, pipeline: Pipeline) -> Iterator[str]:
+    """An article that names no full date (so `_dated` found none) takes its story's date once it is in
+    one, marked inferred, and is analysed again so that its "on Thursday" resolves; yields their ids.
+
+    The story's date is the latest publication date of its dated articles: reports of an event keep
+    coming for a while, and an undated one is more likely among the late ones than the first. Dates
+    inferred this way stay out of clustering (stories/features.py), so they never feed back into it.
+    The sentence vectors do not depend on the date and are kept."""
+    for article in list(store.undated_articles()):
+        story = store.story_of(article.id)
+        days = [a.published for a, _ in store.story_members(story) if a.published and not a.published_inferred] if story else []
+        if not days:
+            continue
+        store.set_inferred_date(article.id, max(days))
+        [analysis] = pipeline.analyse([replace(article, published=max(days), published_inferred=True)])
+        store.save_analysis(analysis, PIPELINE_VERSION, store.get_sentence_vectors(article.id))
+        yield article.id
 
 
 def place_in_stories(store: Store, rebuild: bool = False) -> Iterator[Placement]:

@@ -46,6 +46,15 @@ def test_listing_filters_by_outlet_and_date_and_puts_undated_last(db_url):
         assert [a.text for a in store.articles(since=date(2024, 11, 10))] == ["one"]
 
 
+def test_undated_articles_are_those_with_no_date_given_or_inferred(db_url):
+    with Store(db_url) as store:
+        store.add_article(make("Bay Times", "dated", date(2024, 11, 12)))
+        store.add_article(undated := make("Bay Times", "undated", None))
+        store.add_article(inferred := make("Harbour Herald", "inferred later", None))
+        store.set_inferred_date(inferred.id, date(2024, 11, 7))
+        assert [a.id for a in store.undated_articles()] == [undated.id]
+
+
 def test_get_article_by_prefix(db_url):
     article = make()
     with Store(db_url) as store:

@@ -152,6 +152,13 @@ class Store:
                 .values(published=published, published_inferred=True)
             )
 
+    def undated_articles(self) -> Iterator[Article]:
+        """Articles with no date at all, not even one inferred from their text; streamed."""
+        query = select(articles).where(articles.c.published.is_(None)).order_by(articles.c.ingested_at, articles.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(stream_results=True, yield_per=100).execute(query).mappings():
+                yield _article_from_row(row)
+
     def get_analysis(self, article_id: str) -> Analysis | None:
         query = select(analyses.c.payload).where(analyses.c.article_id == article_id)
         with self.engine.connect() as conn:

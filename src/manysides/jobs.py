@@ -127,8 +127,8 @@ def date_from_stories(store: Store, pipeline: Pipeline) -> Iterator[str]:
         days = [a.published for a, _ in store.story_members(story) if a.published and not a.published_inferred] if story else []
         if not days:
             continue
-        store.set_inferred_date(article.id, max(days))
-        [analysis] = pipeline.analyse([replace(article, published=max(days), published_inferred=True)])
+        store.set_inferred_date(article.id, day := max(days))
+        [analysis] = pipeline.analyse([replace(article, published=day, published_inferred=True)])
         store.save_analysis(analysis, PIPELINE_VERSION, store.get_sentence_vectors(article.id))
         yield article.id
 

@@ -155,9 +155,7 @@ class Store:
     def undated_articles(self) -> Iterator[Article]:
         """Articles with no date at all, not even one inferred from their text; streamed."""
         query = select(articles).where(articles.c.published.is_(None)).order_by(articles.c.ingested_at, articles.c.id)
-        with self.engine.connect() as conn:
-            for row in conn.execution_options(stream_results=True, yield_per=100).execute(query).mappings():
-                yield _article_from_row(row)
+        return (_article_from_row(row) for row in self._stream(query))
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         query = select(analyses.c.payload).where(analyses.c.article_id == article_id)

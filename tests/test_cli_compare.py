@@ -30,6 +30,7 @@ def test_compare_writes_both_reports_and_prints_a_summary(tmp_path):
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "Harbour Herald" in html and "<script" not in html
     assert "9 articles from 6 outlets" in result.stdout and "contradictions" in result.stdout
+    assert f"{len(document['unique'])} facts reported by one outlet only" in result.stdout
     assert not list(Path.cwd().glob("compare.db"))  # a temporary store unless --db
 
 

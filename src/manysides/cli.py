@@ -406,7 +406,12 @@ def _print_comparison(document: dict[str, Any]) -> None:
         disputed = f" [yellow](disputed: {', '.join(a['disputed'])})[/yellow]" if a["disputed"] else ""
         agreements.add_row(str(len(a["outlets"])), escape(a["summary"]) + disputed)
     stdout.print(agreements)
-    stdout.print(f"{len(document['unique'])} facts reported by one outlet only; {len(document['quotes'])} quotes.")
+    unique = Table("outlet", "fact", title=f"{len(document['unique'])} facts reported by one outlet only", title_justify="left")
+    for u in document["unique"][:10]:
+        only = f" [dim](only here: {escape(', '.join(u['details']))})[/dim]" if u["details"] else ""
+        unique.add_row(escape(u["outlet"]), escape(u["summary"]) + only)
+    stdout.print(unique)
+    stdout.print(f"{len(document['quotes'])} quotes; the full lists are in the --json, --md and --html reports.")
     for outlet, chain in every_chain(document):
         stdout.print(f"Reported through another outlet: {escape(chain_text(outlet, chain))}", highlight=False)
 

@@ -479,7 +479,7 @@ def _quarter_rule(match: re.Match[str], anchor: date | None) -> Normalised | Non
 
 # What comes before "a year" in a rate: "$1.76 a year", "358,000 a month", "four flights a week", "24 hours a day"
 _RATE_BEFORE = re.compile(
-    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|several|many)"
+    rf"\b(?:\d[\d,.]*|{'|'.join(n for n in NUMBERS if n not in ('a', 'an'))}|thousand|several|many)"
     r"(?:\s*(?:%|percent|per cent|million|billion|bn|m|k|pounds|dollars|euros))?(?:\s+[a-z]+s)?\s+$",
     re.IGNORECASE,
 )
@@ -770,10 +770,9 @@ def _second_day(found: list[tuple[int, int, Normalised]], text: str) -> list[tup
         second = _AND_DAY.match(text, end) if day is not None and text[end - 1 : end].isdigit() else None
         if second is not None and int(second[1]) > int(day[8:]):
             try:
-                value = date(int(day[:4]), int(day[5:7]), int(second[1])).isoformat()
+                result.append((second.start(1), second.end(1), _day(date.fromisoformat(day).replace(day=int(second[1])))))
             except ValueError:
-                continue
-            result.append((second.start(1), second.end(1), Normalised(value, "day")))
+                continue  # "February 28 and 30"
     return result
 
 

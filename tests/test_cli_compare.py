@@ -26,7 +26,7 @@ def test_compare_writes_both_reports_and_prints_a_summary(tmp_path):
     assert len(document["articles"]) == 9 and document["agreements"]
     # titled by what the articles name and what happened
     assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith(f"# {document['story']['label']}\n")
-    assert document["story"]["label"] == "Kessel Point · Ilse Varga · Maren Star · ferry"
+    assert document["story"]["label"] == "Kessel Point · Maren Star · Ilse Varga · ferry"
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "Harbour Herald" in html and "<script" not in html
     assert "9 articles from 6 outlets" in result.stdout and "contradictions" in result.stdout

@@ -24,3 +24,12 @@ def test_numbers_are_content_words_as_written():
     text = "A magnitude 5.8 quake damaged 40 buildings."
     terms = article_features(Article.create(outlet="Harbour Herald", text=text), analysed(text)).terms
     assert {"5.8", "40", "quake", "buildings"} <= terms.keys()
+
+
+def test_a_rare_capitalised_word_the_recogniser_missed_counts_as_a_name():
+    first, second = "Card details leaked.", "Traders in Westbrook say May was quiet, and the Council agreed."
+    text = f"{first} {second}"
+    sentences = (Sentence(0, 0, len(first), first), Sentence(1, len(first) + 1, len(text), second))
+    article = Article.create(outlet="Capital Bulletin", text=text, title="Businesses fear Westbrook Bridge closure")
+    entities = article_features(article, Analysis("x", sentences, (), (), (), ())).entities
+    assert entities == {"westbrook": 2.0 + 2.0}  # in a lead sentence, and in the title

@@ -45,8 +45,9 @@ TARGET_TOPIC_F1 = 0.98
 ROOT = Path(__file__).resolve().parents[1]
 DECISION_FILE = ROOT / "src" / "manysides" / "stories" / "data" / "decision.json"
 # Our own labelled stories, one folder each, every article dated: the only stories here whose publication
-# dates take part (ECB+ has none), pooled into one stream. (Not the compare hold-out set: it stays unread.)
-OWN_STORIES = (ROOT / "eval" / "data" / "compare-dev", ROOT / "examples" / "corpus")
+# dates take part (ECB+ has none), pooled into one stream; story-pairs holds five pairs of same-kind events in
+# one week, which the window cannot keep apart. (Not the compare hold-out set: it stays unread.)
+OWN_STORIES = tuple(ROOT / folder for folder in ("eval/data/compare-dev", "eval/data/story-pairs", "examples/corpus"))
 THRESHOLDS = [round(0.05 * step, 2) for step in range(1, 20)]
 SHUFFLES = 5
 _NAME = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")

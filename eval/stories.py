@@ -122,7 +122,7 @@ def own_stories(db: str) -> dict[str, object]:
         assert not summary.failures, summary.failures
         for _ in jobs.place_in_stories(store, rebuild=True):  # with the decision as it is now
             pass
-        placed = [(article, placement.story_id) for article, _, _, placement in store.placed_articles()]
+        placed = [(article, placement.story_id) for article, placement, _, _ in store.placed_articles()]
     gold = {article.id: Path(article.source or "").parent.name for article, _ in placed}
     predicted = dict((article.id, story) for article, story in placed)
     precision, recall, f1 = bcubed(predicted, gold)

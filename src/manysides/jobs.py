@@ -19,7 +19,7 @@ import numpy as np
 
 from manysides.compare.align import Source
 from manysides.compare.comparison import canonical_entities, compare_story
-from manysides.errors import InputError
+from manysides.errors import InputError, StoreError
 from manysides.ingest import ReadOptions, read
 from manysides.model import Analysis, Article, Comparison, Placement
 from manysides.nlp.embeddings import DIMENSIONS, SentenceEncoder, default_encoder, from_bytes, to_bytes
@@ -29,7 +29,7 @@ from manysides.outlets.coverage import Blindspot, blindspots, resolve_outlets
 from manysides.outlets.registry import Registry, Resolution
 from manysides.store import AddResult, Store
 from manysides.stories.cluster import Clusterer, story_id_for
-from manysides.stories.features import ArticleFeatures, article_features
+from manysides.stories.features import ArticleFeatures, article_features, decode_features, encode_features
 from manysides.stories.syndication import CopyFinder, signature
 
 
@@ -146,16 +146,22 @@ def place_in_stories(store: Store, rebuild: bool = False) -> Iterator[Placement]
     clusterer = Clusterer()
     copies = CopyFinder()
     story_of: dict[str, str] = {}
-    for article, analysis, vectors, placement in store.placed_articles():
-        clusterer.add(_features(article, analysis, vectors), placement.story_id)
-        copies.add(article.id, signature(article.text))
+    for article, placement, stored_features, stored_signature in store.placed_articles():
+        if stored_features is not None and stored_signature is not None:
+            features, copy_signature = decode_features(article.id, stored_features), np.frombuffer(stored_signature, np.uint64)
+        else:  # placed before the features were stored with placements (schema version 6)
+            features, copy_signature = _stored_features(store, article), signature(article.text)
+        clusterer.add(features, placement.story_id)
+        copies.add(article.id, copy_signature)
         story_of[article.id] = placement.story_id
     for article, analysis, vectors in store.unplaced_articles():
-        original = copies.add(article.id, signature(article.text))
-        assignment = clusterer.add(_features(article, analysis, vectors), story_of.get(original or ""))
+        features, copy_signature = _features(article, analysis, vectors), signature(article.text)
+        original = copies.add(article.id, copy_signature)
+        assignment = clusterer.add(features, story_of.get(original or ""))
         placement = Placement(article.id, assignment.story_id, assignment.probability, copy_of=original)
         story_of[article.id] = assignment.story_id
-        store.save_placement(placement, clusterer.stories[assignment.story_id].label())
+        label = clusterer.stories[assignment.story_id].label()
+        store.save_placement(placement, label, encode_features(features), copy_signature.tobytes())
         yield placement
 
 
@@ -185,6 +191,14 @@ def split_story(store: Store, story_id: str, article_ids: Iterable[str]) -> str:
 
 def _features(article: Article, analysis: Analysis, vectors: bytes | None) -> ArticleFeatures:
     return article_features(article, analysis, from_bytes(vectors) if vectors is not None else None)
+
+
+def _stored_features(store: Store, article: Article) -> ArticleFeatures:
+    """The features of a placed article, read out of its stored analysis."""
+    analysis = store.get_analysis(article.id)
+    if analysis is None:  # a placed article always has one: placing needs it, and only deleting the article drops it
+        raise StoreError(f"article {article.id[:12]} is in a story but has no stored analysis")
+    return _features(article, analysis, store.get_sentence_vectors(article.id))
 
 
 def label_of(store: Store, article_ids: list[str]) -> str:

@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
-from manysides.errors import InputError, NotFoundError
+from sqlalchemy import text as sql
+
+from manysides.errors import InputError, NotFoundError, StoreError
 from manysides.jobs import merge_stories, place_in_stories, split_story
 from manysides.model import Analysis, Article, Mention, Sentence
 from manysides.store import Store
@@ -63,6 +65,36 @@ def test_articles_of_two_events_make_two_stories_and_a_second_run_continues(stor
     assert "Brenlow" in dam_story.label
     assert [o.id for o in store.story_overviews(outlet="meridian wire")] == [first_run[2].story_id]
     assert [o.id for o in store.story_overviews(since=date(2024, 11, 10))] == [dam_story.id]
+
+
+def test_a_run_replays_the_placed_articles_from_the_features_stored_with_them(store):
+    for outlet, text in DAM[:2] + COURT:
+        store_analysed(store, outlet, text, date(2024, 11, 8))
+    dam_story = list(place_in_stories(store))[0].story_id
+    late = store_analysed(store, *DAM[2], date(2024, 11, 10))
+    with store.engine.begin() as conn:  # the placed articles' analyses are not needed to replay them
+        conn.execute(sql("DELETE FROM analyses WHERE article_id <> :late"), {"late": late.id})
+    (replayed,) = place_in_stories(store)
+    assert replayed.story_id == dam_story and replayed.probability is not None
+
+    with store.engine.begin() as conn:  # placements stored before schema 6 carry no features: read from analyses
+        conn.execute(sql("DELETE FROM story_members WHERE article_id = :late"), {"late": late.id})
+        conn.execute(sql("UPDATE story_members SET features = NULL, signature = NULL"))
+    with pytest.raises(StoreError, match="has no stored analysis"):
+        list(place_in_stories(store))
+
+
+def test_placements_stored_without_features_replay_from_their_analyses_alike(store):
+    for outlet, text in DAM[:2] + COURT:
+        store_analysed(store, outlet, text, date(2024, 11, 8))
+    list(place_in_stories(store))
+    late = store_analysed(store, *DAM[2], date(2024, 11, 10))
+    (from_features,) = place_in_stories(store)
+    with store.engine.begin() as conn:  # as a database from before schema version 6 has them
+        conn.execute(sql("DELETE FROM story_members WHERE article_id = :late"), {"late": late.id})
+        conn.execute(sql("UPDATE story_members SET features = NULL, signature = NULL"))
+    (from_analyses,) = place_in_stories(store)
+    assert from_analyses == from_features and from_features.probability is not None
 
 
 def test_a_manual_split_and_merge_survive_a_rebuild(store):

@@ -192,16 +192,16 @@ class Store:
 
     # --- stories ---------------------------------------------------------------------------------
 
-    def placed_articles(self) -> Iterator[tuple[Article, Analysis, bytes | None, Placement]]:
-        """Every article already in a story, with its analysis and vectors, in the order it was placed."""
+    def placed_articles(self) -> Iterator[tuple[Article, Placement, str | None, bytes | None]]:
+        """Every article already in a story, in the order it was placed, with the features and copy
+        signature its placement was decided on (None for placements stored before schema version 6)."""
         query = (
-            select(articles, analyses.c.payload, analyses.c.sentence_vectors, *_MEMBER_COLUMNS)
-            .join(analyses, analyses.c.article_id == articles.c.id)
+            select(articles, *_MEMBER_COLUMNS, story_members.c.features, story_members.c.signature)
             .join(story_members, story_members.c.article_id == articles.c.id)
             .order_by(story_members.c.position)
         )
         for row in self._stream(query):
-            yield _article_from_row(row), codec.decode(row["payload"]), row["sentence_vectors"], _placement(row)
+            yield _article_from_row(row), _placement(row), row["features"], row["signature"]
 
     def unplaced_articles(self) -> Iterator[tuple[Article, Analysis, bytes | None]]:
         """Analysed articles in no story yet, by publication date (undated last), then as ingested."""
@@ -214,14 +214,16 @@ class Store:
         for row in self._stream(query):
             yield _article_from_row(row), codec.decode(row["payload"]), row["sentence_vectors"]
 
-    def save_placement(self, placement: Placement, label: str) -> None:
-        """Put one article into its story (created or relabelled here), in one transaction."""
+    def save_placement(self, placement: Placement, label: str, features: str | None = None, signature: bytes | None = None) -> None:
+        """Put one article into its story (created or relabelled here), in one transaction, with the
+        features and copy signature it was placed on."""
         now = datetime.now(timezone.utc)
+        row = _placement_row(placement) | {"features": features, "signature": signature}
         with self._transaction(f"the story of {placement.article_id[:12]}") as conn:
             conn.execute(_UPSERT_STORY, {"id": placement.story_id, "label": label, "updated_at": now})
             position = conn.execute(select(func.coalesce(func.max(story_members.c.position), 0) + 1)).scalar_one()
             conn.execute(story_members.delete().where(story_members.c.article_id == placement.article_id))
-            conn.execute(story_members.insert(), _placement_row(placement) | {"position": position})
+            conn.execute(story_members.insert(), row | {"position": position})
 
     def pin(self, story_id: str, article_ids: list[str], label: str) -> None:
         """Move articles into a story for good (a manual merge or split); stories left empty go."""

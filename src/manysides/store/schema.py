@@ -28,7 +28,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -84,7 +84,9 @@ analyses = Table(
 # Stories (stories/): each analysed article is a member of exactly one story. `position` is the order
 # of placement, so replaying the members rebuilds the clusterer's state; `probability` is the join
 # decision's (NULL when the article started its story or was placed, not decided); `pinned` marks a
-# manual merge or split that reclustering keeps; `copy_of` links a wire copy to its original.
+# manual merge or split that reclustering keeps; `copy_of` links a wire copy to its original; `features`
+# (stories/features.py's JSON) and `signature` (MinHash, 128 uint64) are what the placement was decided
+# on, so a later run replays the story from them instead of decoding every analysis again.
 stories = Table(
     "stories",
     metadata,
@@ -102,6 +104,8 @@ story_members = Table(
     Column("probability", Float),
     Column("pinned", Boolean, nullable=False, default=False),
     Column("copy_of", String(64)),
+    Column("features", Text),
+    Column("signature", LargeBinary),
     Index("ix_story_members_story", "story_id"),
     Index("ix_story_members_position", "position"),
 )
@@ -122,11 +126,17 @@ def _add_sentence_vectors(conn: Connection) -> None:
 
     Step 2 creates `analyses` as defined today, column included, so the column may be there already.
     """
-    column = analyses.c.sentence_vectors
-    if column.name in {c["name"] for c in inspect(conn).get_columns("analyses")}:
-        return
-    kind = column.type.compile(dialect=conn.dialect)
-    conn.execute(text(f"ALTER TABLE analyses ADD COLUMN {column.name} {kind}"))
+    _add_columns(conn, analyses.c.sentence_vectors)
+
+
+def _add_columns(conn: Connection, *columns: Column) -> None:
+    """Add columns to their table unless an earlier step created the table with them already."""
+    for column in columns:
+        table = column.table.name
+        if column.name in {c["name"] for c in inspect(conn).get_columns(table)}:
+            continue
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column.name} {kind}"))
 
 
 def _add_stories(conn: Connection) -> None:
@@ -135,10 +145,17 @@ def _add_stories(conn: Connection) -> None:
     story_members.create(conn)
 
 
+def _add_placement_features(conn: Connection) -> None:
+    """Version 6: the features and copy signature each placement was decided on (NULL for older ones,
+    which are replayed from their analysis as before). Step 4 creates them with the table."""
+    _add_columns(conn, story_members.c.features, story_members.c.signature)
+
+
 # UPGRADES[v] takes a database from version v to v + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     1: _add_article_sources,
     2: _add_analyses,
     3: _add_sentence_vectors,
     4: _add_stories,
+    5: _add_placement_features,
 }

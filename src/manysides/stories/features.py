@@ -14,6 +14,8 @@ Four signals, each of which fails alone in a known way:
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -107,19 +109,35 @@ def article_features(article: Article, analysis: Analysis, vectors: np.ndarray |
     )
 
 
+def encode_features(features: ArticleFeatures) -> str:
+    """The features as stored with a placement (JSON; the vector as base64 float32), so that a later run
+    replays the story without decoding the analysis again and reading the features out of it."""
+    vector = None if features.vector is None else base64.b64encode(features.vector.astype(np.float32).tobytes()).decode()
+    published = None if features.published is None else features.published.isoformat()
+    data = {"published": published, "terms": features.terms, "entities": features.entities, "names": features.names, "vector": vector}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_features(article_id: str, payload: str) -> ArticleFeatures:
+    data = json.loads(payload)
+    vector = None if data["vector"] is None else np.frombuffer(base64.b64decode(data["vector"]), dtype=np.float32)
+    published = None if data["published"] is None else date.fromisoformat(data["published"])
+    return ArticleFeatures(article_id, published, data["terms"], data["entities"], data["names"], vector)
+
+
 def _unnamed_names(title: str, analysis: Analysis, lead_end: int) -> list[tuple[str, float]]:
     """Rare capitalised words the recogniser left unnamed, as names ("Traders in Westbrook say…",
     "2 million Pellow customers", "a wildfire that broke out near Pinecrest"): the small model misses
     many names it has not seen, and the one article of three that names its town only this way was
     left out of the story. Not a sentence's first word, not inside a mention, rarer than `NAME_ZIPF` in
     general English ("Card", "May", "Council" are words); a title's rare words count too."""
-    covered = [(mention.start, mention.end) for mention in analysis.mentions]
+    covered = {offset for mention in analysis.mentions for offset in range(mention.start, mention.end)}
     found: list[tuple[str, float]] = []
     for sentence in analysis.sentences:
         weight = LEAD_WEIGHT if sentence.start < lead_end else 1.0
         for match in list(_WORD.finditer(sentence.text))[1:]:
             start = sentence.start + match.start()
-            if match.group()[0].isupper() and not any(a <= start < b for a, b in covered):
+            if match.group()[0].isupper() and start not in covered:
                 found.extend((word, weight) for word in _rare(match.group()))
     for match in _WORD.finditer(title):
         if match.group()[0].isupper():

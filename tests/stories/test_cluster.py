@@ -108,6 +108,15 @@ def test_the_label_counts_a_short_form_for_its_full_name_and_adds_what_happened(
     assert clusterer.stories["s"].label() == "Liesel Brandt · Tomas Reyna · tariffs"
 
 
+def test_the_label_drops_a_possessive_ending_but_keeps_a_saints_name():
+    clusterer = Clusterer()
+    names = {"darrow bank": "Darrow Bank's", "st aidan": "St Aidan's"}
+    for i in range(2):
+        words = {"aidan": 5, "tarnby": 4, "outage": 3}  # a name's word, and a name the recogniser missed
+        clusterer.add(ArticleFeatures(f"{i:064d}", None, words, {"darrow bank": 2, "st aidan": 1, "tarnby": 1}, names, None), "s")
+    assert clusterer.stories["s"].label() == "Darrow Bank · St Aidan's · outage"
+
+
 def test_the_shipped_decision_says_what_it_was_fitted_on():
     decision = Decision.default()
     assert "ECB+" in decision.fitted_on

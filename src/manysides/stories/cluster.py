@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +27,7 @@ from typing import Any
 import numpy as np
 from wordfreq import word_frequency
 
-from manysides.stories.features import ArticleFeatures
+from manysides.stories.features import ArticleFeatures, content_words
 
 FEATURE_NAMES = ("terms", "entities", "meaning", "story_leading", "article_leading", "numbers_shared")
 # A dated article joins only stories with an article at most this many days from its date. Not fitted:
@@ -41,6 +42,8 @@ CANDIDATES = 16
 INDEX_TERMS = 12  # an article is indexed under its rarest words, this many
 INDEX_ENTITIES = 16
 TOP = 5  # leading entities compared (2, 3, 5 tried: 5 best on the tuning topics)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SAINT = re.compile(r"(?:St|Saint)\.? ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +167,9 @@ class StoryState:
         ranked = sorted(articles.items(), key=lambda item: (-item[1], -self.entities.total.get(item[0], 0.0), item[0]))
         top = [key for key, count in ranked if count >= floor][:size] or [key for key, _ in ranked[:size]]
         names = [_display_name(self.names[key]) for key in top]
-        name_words = {word for key in self.names for word in key.split()}
+        # words of names, written as content words are ("aldric" of "st aldric's hospital"), and the rare
+        # capitalised words the recogniser missed ("tarnby"): what happened is no name
+        name_words = {word for key in self.names for word in content_words(key)} | self.entities.total.keys()
         terms = self.terms.total
         what = min((t for t in terms if t.isalpha() and t not in name_words), key=lambda t: (-terms[t], t), default=None)
         return " · ".join(names + ([what] if what else []))  # "Sao Teodoro · earthquake"
@@ -313,9 +318,11 @@ def _numbers(terms: dict[str, float]) -> list[str]:
 
 
 def _display_name(surfaces: Counter[str]) -> str:
-    """The most used wording, preferring "Sao Teodoro" to a dateline's "SAO TEODORO", without a leading "the"."""
+    """The most used wording, preferring "Sao Teodoro" to a dateline's "SAO TEODORO", without a leading "the"
+    or a possessive ending ("Darrow Bank's outage" names Darrow Bank) — but "St Aidan's" is the school's name."""
     name = max(surfaces.items(), key=lambda item: (item[1], not item[0].isupper(), item[0]))[0]
-    return name[4:] if name.casefold().startswith("the ") else name
+    name = name[4:] if name.casefold().startswith("the ") else name
+    return _POSSESSIVE.sub("", name) if not _SAINT.match(name) else name
 
 
 def _unit(counts: dict[str, float], df: Counter[str], documents: int) -> dict[str, float]:

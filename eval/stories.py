@@ -124,7 +124,7 @@ def own_stories(db: str) -> dict[str, object]:
             pass
         placed = [(article, placement.story_id) for article, placement, _, _ in store.placed_articles()]
     gold = {article.id: Path(article.source or "").parent.name for article, _ in placed}
-    predicted = dict((article.id, story) for article, story in placed)
+    predicted = {article.id: story for article, story in placed}
     precision, recall, f1 = bcubed(predicted, gold)
     stories_of: dict[str, set[str]] = defaultdict(set)
     folders_of: dict[str, set[str]] = defaultdict(set)

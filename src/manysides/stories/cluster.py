@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from wordfreq import word_frequency
 
-from manysides.stories.features import ArticleFeatures, content_words
+from manysides.stories.features import POSSESSIVE, ArticleFeatures, content_words
 
 FEATURE_NAMES = ("terms", "entities", "meaning", "story_leading", "article_leading", "numbers_shared")
 # A dated article joins only stories with an article at most this many days from its date. Not fitted:
@@ -42,7 +42,6 @@ CANDIDATES = 16
 INDEX_TERMS = 12  # an article is indexed under its rarest words, this many
 INDEX_ENTITIES = 16
 TOP = 5  # leading entities compared (2, 3, 5 tried: 5 best on the tuning topics)
-_POSSESSIVE = re.compile(r"['’]s?$")
 _SAINT = re.compile(r"(?:St|Saint)\.? ")
 
 
@@ -322,7 +321,7 @@ def _display_name(surfaces: Counter[str]) -> str:
     or a possessive ending ("Darrow Bank's outage" names Darrow Bank) — but "St Aidan's" is the school's name."""
     name = max(surfaces.items(), key=lambda item: (item[1], not item[0].isupper(), item[0]))[0]
     name = name[4:] if name.casefold().startswith("the ") else name
-    return _POSSESSIVE.sub("", name) if not _SAINT.match(name) else name
+    return POSSESSIVE.sub("", name) if not _SAINT.match(name) else name
 
 
 def _unit(counts: dict[str, float], df: Counter[str], documents: int) -> dict[str, float]:

@@ -3,8 +3,8 @@
 Four signals, each of which fails alone in a known way:
 - content words of title and body (the title counts twice): the event's vocabulary — but two
   earthquakes share most of it;
-- canonical entities (names, places, organisations; their NER class ignored) and the day-precise
-  dates the text mentions (`date:2024-11-07`):
+- canonical entities (names, places, organisations; their NER class ignored), rare capitalised words
+  the recogniser missed, and the day-precise dates the text mentions (`date:2024-11-07`):
   the strongest signal that two articles tell the *same* event — but short items name few;
 - the mean sentence vector (MiniLM, stored with the analysis): paraphrase-proof topic similarity;
 - the publication date: articles days apart rarely tell one event. Only a given date counts: one
@@ -29,7 +29,7 @@ from wordfreq import top_n_list, zipf_frequency
 from manysides.model import Analysis, Article
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W_]", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = re.compile(r"['’]s$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TITLE_WEIGHT = 2.0
 LEAD_SENTENCES = 3  # news puts who, what, where and when first: the lead's words and names count double
@@ -62,7 +62,7 @@ def content_words(text: str) -> list[str]:
     """Lower-cased ASCII-folded words that carry meaning ("São" = "sao"): no stop words, no single
     letters; numbers kept ("145")."""
     stop = _stop_words()
-    words = (unidecode(_POSSESSIVE.sub("", match.group().casefold())) for match in _WORD.finditer(text))
+    words = (unidecode(POSSESSIVE.sub("", match.group().casefold())) for match in _WORD.finditer(text))
     return [word for word in words if len(word) > 1 and word not in stop]
 
 
@@ -119,6 +119,7 @@ def encode_features(features: ArticleFeatures) -> str:
 
 
 def decode_features(article_id: str, payload: str) -> ArticleFeatures:
+    """`encode_features` read back."""
     data = json.loads(payload)
     vector = None if data["vector"] is None else np.frombuffer(base64.b64decode(data["vector"]), dtype=np.float32)
     published = None if data["published"] is None else date.fromisoformat(data["published"])
@@ -136,18 +137,16 @@ def _unnamed_names(title: str, analysis: Analysis, lead_end: int) -> list[tuple[
     for sentence in analysis.sentences:
         weight = LEAD_WEIGHT if sentence.start < lead_end else 1.0
         for match in list(_WORD.finditer(sentence.text))[1:]:
-            start = sentence.start + match.start()
-            if match.group()[0].isupper() and start not in covered:
-                found.extend((word, weight) for word in _rare(match.group()))
-    for match in _WORD.finditer(title):
-        if match.group()[0].isupper():
-            found.extend((word, TITLE_WEIGHT) for word in _rare(match.group()))
+            if sentence.start + match.start() not in covered and (name := _rare_capitalised(match.group())):
+                found.append((name, weight))
+    found.extend((name, TITLE_WEIGHT) for match in _WORD.finditer(title) if (name := _rare_capitalised(match.group())))
     return found
 
 
-def _rare(word: str) -> list[str]:
-    folded = unidecode(_POSSESSIVE.sub("", word.casefold()))
-    return [folded] if len(folded) > 1 and zipf_frequency(folded, "en") < NAME_ZIPF else []
+def _rare_capitalised(word: str) -> str | None:
+    """The word folded as content words are, if it is capitalised and rare: "Pellow's" → "pellow"."""
+    folded = unidecode(POSSESSIVE.sub("", word.casefold()))
+    return folded if word[0].isupper() and len(folded) > 1 and zipf_frequency(folded, "en") < NAME_ZIPF else None
 
 
 def _mean_direction(vectors: np.ndarray | None) -> np.ndarray | None:

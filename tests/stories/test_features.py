@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
-from manysides.model import Analysis, Article, Sentence
+from manysides.model import Analysis, Article, Mention, Sentence
 from manysides.stories.features import article_features
 
 OBITUARY = "Fred Marlow, the harbour master who rebuilt the quay, died on Tuesday. He was born on April 22, 1931."
@@ -33,3 +33,16 @@ def test_a_rare_capitalised_word_the_recogniser_missed_counts_as_a_name():
     article = Article.create(outlet="Capital Bulletin", text=text, title="Businesses fear Westbrook Bridge closure")
     entities = article_features(article, Analysis("x", sentences, (), (), (), ())).entities
     assert entities == {"westbrook": 2.0 + 2.0}  # in a lead sentence, and in the title
+
+
+def test_the_outlet_naming_itself_is_no_entity_and_a_names_words_lose_their_possessive():
+    text = "St Aldric's Hospital postponed operations, a nurse told the Harbour Ledger."
+    hospital, outlet = text.index("St Aldric's Hospital"), text.index("Harbour Ledger")
+    mentions = (
+        Mention(hospital, hospital + 20, "St Aldric's Hospital", "org:st aldric's hospital", "ORG"),
+        Mention(outlet, outlet + 14, "Harbour Ledger", "org:harbour ledger", "ORG"),
+    )
+    analysis = Analysis("x", (Sentence(0, 0, len(text), text),), mentions, (), (), ())
+    entities = article_features(Article.create(outlet="Harbour Ledger", text=text), analysis).entities
+    assert {"st aldric's hospital", "aldric", "hospital"} <= entities.keys()  # "aldric" meets "St Aldric" elsewhere
+    assert not {"harbour ledger", "harbour", "ledger", "aldric's"} & entities.keys()

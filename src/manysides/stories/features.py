@@ -85,16 +85,22 @@ def article_features(article: Article, analysis: Analysis, vectors: np.ndarray |
     lead_end = analysis.sentences[min(LEAD_SENTENCES, len(analysis.sentences)) - 1].end if analysis.sentences else 0
     entities: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
+    # The outlet naming itself ("a member of staff told the Harbour Ledger") says nothing about the story,
+    # and would pull every article of one outlet together.
+    own_name = set(content_words(article.outlet))
     for mention in analysis.mentions:
         key = entity_key(mention.entity_id)
+        if set(key.split()) <= own_name:
+            continue
         weight = LEAD_WEIGHT if mention.start < lead_end else 1.0
         entities[key] += weight
         if " " in key:  # each word of a name counts half: another outlet may say "Teodoro", "Kessel", "Trump"
             for word in key.split():
-                entities[word] += weight / 2
+                entities[POSSESSIVE.sub("", word)] += weight / 2  # "St Aldric's Hospital" meets "St Aldric"
         surfaces.setdefault(key, Counter())[mention.surface] += 1
     for word, weight in _unnamed_names(article.title or "", analysis, lead_end):
-        entities[word] += weight
+        if word not in own_name:
+            entities[word] += weight
     for time in analysis.times:
         if _DAY.match(time.value):
             entities[f"date:{time.value}"] += 1
@@ -131,7 +137,8 @@ def _unnamed_names(title: str, analysis: Analysis, lead_end: int) -> list[tuple[
     "2 million Pellow customers", "a wildfire that broke out near Pinecrest"): the small model misses
     many names it has not seen, and the one article of three that names its town only this way was
     left out of the story. Not a sentence's first word, not inside a mention, rarer than `NAME_ZIPF` in
-    general English ("Card", "May", "Council" are words); a title's rare words count too."""
+    general English ("Card", "May", "Council" are words). A title's first word counts: headlines open
+    with the place or the name ("Norbury blast: …"; skipping it split that story off again)."""
     covered = {offset for mention in analysis.mentions for offset in range(mention.start, mention.end)}
     found: list[tuple[str, float]] = []
     for sentence in analysis.sentences:

@@ -43,6 +43,7 @@ INDEX_TERMS = 12  # an article is indexed under its rarest words, this many
 INDEX_ENTITIES = 16
 TOP = 5  # leading entities compared (2, 3, 5 tried: 5 best on the tuning topics)
 _SAINT = re.compile(r"(?:St|Saint)\.? ")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +314,7 @@ def _heaviest(weights: dict[str, float], count: int) -> list[str]:
 
 def _numbers(terms: dict[str, float]) -> list[str]:
     """The article's numbers as written ("23", "5.6", "184m"): the words with a digit."""
-    return [term for term in terms if any(char.isdigit() for char in term)]
+    return [term for term in terms if _DIGIT.search(term)]
 
 
 def _display_name(surfaces: Counter[str]) -> str:

@@ -214,7 +214,7 @@ class Store:
         for row in self._stream(query):
             yield _article_from_row(row), codec.decode(row["payload"]), row["sentence_vectors"]
 
-    def save_placement(self, placement: Placement, label: str, features: str | None = None, signature: bytes | None = None) -> None:
+    def save_placement(self, placement: Placement, label: str, features: str, signature: bytes) -> None:
         """Put one article into its story (created or relabelled here), in one transaction, with the
         features and copy signature it was placed on."""
         now = datetime.now(timezone.utc)

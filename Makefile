@@ -47,9 +47,10 @@ bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 eval: install
-	@scripts=$$(ls eval/*.py 2>/dev/null | grep -v /common.py); \
+	@scripts=$$(ls eval/*.py 2>/dev/null | grep -v -e /common.py -e /real.py); \
 	if [ -z "$$scripts" ]; then echo "eval/: no evaluation scripts yet (see eval/README.md)"; fi; \
-	for script in $$scripts; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	for script in $$scripts; do echo "== $$script"; $(BIN)/python $$script || exit 1; done; \
+	echo "== eval/compare.py --real"; $(BIN)/python eval/compare.py --real
 
 clean:
 	rm -rf $(VENV) out

@@ -21,6 +21,16 @@ evidence quotes) a correct comparison must find — examples/corpus (8 stories),
 
     python eval/compare.py [--data DIR]... [--sweep] [--json] [--verbose]   (DIR laid out like examples/corpus;
     default: examples/corpus/, eval/data/compare-dev/, and the held-out eval/data/compare-holdout/)
+
+Those are invented stories: unit-level examples that overstate quality. The measure is real coverage:
+
+    python eval/compare.py --real [--abp DIR] [--all-contradictions] [--sheets DIR] [--fit]
+
+scores the findings on real multi-outlet news (../shared/data/abp) against our labels judged by reading
+(eval/data/compare-real-dev, and the held-out eval/data/compare-real-holdout; see eval/real.py), per kind:
+listed, judged true, judged false, unjudged (counted wrong until judged), precision and recall. `--sheets DIR`
+writes a labelling sheet per story (article text: keep it out of the repository) to judge what is unjudged;
+`--fit` fits the contradiction confidence (compare/confidence.py) on compare-real-dev and our own stories.
 """
 
 from __future__ import annotations
@@ -32,6 +42,7 @@ from itertools import combinations
 from pathlib import Path
 
 import yaml
+import real
 from common import Counts, report
 
 from manysides import jobs
@@ -253,9 +264,29 @@ def main() -> None:
                         "default: examples/corpus, eval/data/compare-dev and eval/data/compare-holdout")
     parser.add_argument("--sweep", action="store_true", help="alignment P/R/F1 per similarity threshold")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--real", action="store_true", help="score on real coverage (abp) against our reading labels")
+    parser.add_argument("--abp", type=Path, help="the abp folder (default ../shared/data/abp)")
+    parser.add_argument("--all-contradictions", action="store_true", help="with --real: score the possible ones too")
+    parser.add_argument("--fit", action="store_true", help="with --real: fit the contradiction confidence on compare-real-dev")
+    parser.add_argument("--sheets", type=Path, help="with --real: write labelling sheets to this folder")
     parser.add_argument("--verbose", action="store_true", help="print the findings missed and the contradictions the labels do not list (for the held-out set only when it is named with --data)")
     args = parser.parse_args()
     global VERBOSE
+    if args.real and args.fit:
+        judged = real.judged_features("compare-real-dev", args.abp, Path("out") / "eval" / "compare-real-dev.db")
+        real.print_fit(*judged, real.synthetic_features([CORPUS, LABELS / "compare-dev"], Path("out") / "eval"))
+        return
+    if args.real:
+        real_results = {}
+        for label_set in real.SETS:
+            sheets = args.sheets / label_set if args.sheets else None
+            cache = Path("out") / "eval" / f"{label_set}.db"
+            real_results[label_set] = result = real.evaluate(label_set, args.abp, cache, args.all_contradictions, sheets)
+            if not args.json:
+                real.print_result(label_set, result)
+        if args.json:
+            print(json.dumps(real_results, indent=2, default=lambda t: t.as_dict()))
+        return
     folders = [Path(d) for d in args.data] if args.data else [CORPUS, LABELS / "compare-dev", LABELS / "compare-holdout"]
     results = {}
     for folder in folders:

@@ -44,3 +44,25 @@ def test_quotes_are_verbatim_and_dates_fall_on_their_weekday(name):
                 continue  # a month ("in October": 2026-10) or a year ("since 1998")
             weekday = [w for w in WEEKDAYS if w in item["text"].lower().split()]
             assert not weekday or item["value"].weekday() == WEEKDAYS.index(weekday[0]), item
+
+
+SIDE = re.compile(r"[A-Za-z0-9]{16}@\d+")
+
+
+@pytest.mark.parametrize("name", ["compare-real-dev", "compare-real-holdout"])
+def test_real_coverage_labels_cite_articles_by_id_and_offset_only(name):
+    """Labels of real articles (eval/real.py) name each sentence `ID@OFFSET` of one of the story's own articles,
+    judge with the known verdicts, and say why in a few words of our own: never the article text."""
+    stories = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((EVAL_DATA / name).glob("*.yaml"))]
+    assert stories and all("contradictions" in story for story in stories), "every listed story is labelled"
+    for story in stories:
+        ids = set(story["articles"])
+        sides = [c[k] for c in story["contradictions"] or [] for k in ("a", "b")]
+        sides += [e for a in story.get("agreements") or [] for e in a["evidence"] + (a.get("odd") or [])]
+        sides += [u["at"] for u in story.get("unique") or []]
+        assert all(SIDE.fullmatch(s) and s.split("@")[0] in ids for s in sides), story["articles"]
+        assert {c["real"] for c in story["contradictions"] or []} <= {True, False}
+        assert {a["verdict"] for a in story.get("agreements") or []} <= {"right", "partly", "wrong"}
+        assert {u["verdict"] for u in story.get("unique") or []} <= {"right", "wrong"}
+        whys = [item.get("why", "") for key in ("contradictions", "agreements", "unique") for item in story.get(key) or []]
+        assert all(len(why) <= 200 for why in whys)

@@ -264,12 +264,14 @@ class UniqueFact:
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
-    """Two sources at odds: `kind` says how, `explanation` says who says what, in one line."""
+    """Two sources at odds: `kind` says how, `explanation` says who says what, in one line; `confidence`
+    (0–1) how sure it is that the two sentences state one proposition (compare/confidence.py)."""
 
     kind: Literal["negation", "denial", "number", "date", "place", "attribution"]
     first: Claim
     second: Claim
     explanation: str
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +346,7 @@ class Comparison:
     `entities`: every entity named, with each outlet's forms (Kiev/Kyiv). `hedging`: outlet → share of
     its claims that are hedged or alleged. `word_choices`, `loaded_terms`, `distinctive`: compare/framing.py.
     `chains`: what the articles report through other news organisations (compare/sourcing.py).
+    `contradictions` are those confident enough to show; `possible` the rest (shown only on request).
     """
 
     story_id: str
@@ -359,3 +362,4 @@ class Comparison:
     loaded_terms: tuple[LoadedTerm, ...] = ()
     distinctive: tuple[DistinctiveWord, ...] = ()
     chains: tuple[Chain, ...] = ()
+    possible: tuple[Contradiction, ...] = ()

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 
 from manysides.compare.align import SentenceKey, Source, aligned_pairs, facts
+from manysides.compare.confidence import SHOWN, rate
 from manysides.compare.contradictions import PEOPLE, UNIT_FAMILIES, find_contradictions
 from manysides.compare.framing import distinctive_words, hedging, loaded_terms, word_choices
 from manysides.compare.sourcing import find_chains
@@ -47,12 +49,14 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         agreements.append(Agreement(_central(group, by_id).text, evidence))
         aligned.update(group)
 
-    contradictions = find_contradictions(sources, pairs)
+    canonical = canonical_entities(source.analysis for source in sources)  # linked once, used thrice
+    rated = rate(find_contradictions(sources, pairs), sources, {frozenset((p.first, p.second)) for p in pairs}, canonical)
+    contradictions = [replace(found, confidence=score) for found, score in rated if score >= SHOWN]
+    possible = [replace(found, confidence=score) for found, score in rated if score < SHOWN]
     disputed = {
         (c.evidence.article_id, c.evidence.start)
         for found in contradictions if found.kind in ("number", "date") for c in (found.first, found.second)
     }  # fmt: skip
-    canonical = canonical_entities(source.analysis for source in sources)  # linked once, used twice
     return Comparison(
         story_id=story_id,
         articles=tuple(source.article for source in sources),
@@ -67,6 +71,7 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         loaded_terms=tuple(loaded_terms(sources)),
         distinctive=tuple(distinctive_words(sources)),
         chains=tuple(find_chains(sources)),
+        possible=tuple(possible),
     )
 
 

@@ -122,6 +122,7 @@ _MARGIN_BEFORE = re.compile(
 )
 _COMMENT_ON = re.compile(r"\bcomment(?:ed|ing)?\s+on\s+([^,.;]+)", re.IGNORECASE)
 NARROWING_WORDS = frozenset("individual specific particular detail personal ongoing pending legal speculation operational".split())
+_REFUSAL = re.compile(r"\b(?:no comment|(?:declin|refus)\w* to (?:comment|discuss)|(?:not|n[o’']t) (?:comment|discuss))", re.IGNORECASE)
 _DECLINED = re.compile(r"\b(?:declin|refus)\w* to comment\b", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot)\b", re.IGNORECASE)  # "voted 29 to 20"
 _SCORE = re.compile(r"\b(?:beat|beating|won|win|wins|lost|lose|loses|drew|draw|defeat(?:ed|ing)?)\b", re.IGNORECASE)  # "beat Dunmere 2-1"
@@ -601,7 +602,10 @@ def _voices(source: Source) -> list[Voice]:
         spoken = first_claim[starts[at]] if at >= 0 else None
         if spoken is None or quote.cue_span.start >= spoken.evidence.end or unsaid(quote):
             continue
-        said = _content_words_of(source.article.text[quote.content.start : quote.content.end])
+        content = source.article.text[quote.content.start : quote.content.end]
+        if _REFUSAL.search(content):
+            continue  # "'No comment,' a spokesman said" is itself a refusal to comment
+        said = _content_words_of(content)
         role = "first" if _SPOKESPERSON.match(quote.speaker) else ("within" if _SPOKESPERSON.search(quote.speaker) else None)
         found.append((quote, spoken, _content_words_of(quote.speaker), said, role))
     return found

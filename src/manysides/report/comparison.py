@@ -21,8 +21,12 @@ from manysides.report.markdown import escape
 SCHEMA_VERSION = 3
 
 
-def comparison_document(comparison: Comparison, label: str = "", registry: Registry | None = None) -> dict[str, Any]:
-    """The report of one comparison; outlets are looked up in `registry` (default: the built-in one)."""
+def comparison_document(
+    comparison: Comparison, label: str = "", registry: Registry | None = None, all_contradictions: bool = False
+) -> dict[str, Any]:
+    """The report of one comparison; outlets are looked up in `registry` (default: the built-in one). The
+    possible contradictions (too unsure to show) are counted, and listed, marked possible, only with
+    `all_contradictions`."""
     registry = registry or default_registry()
     articles = {article.id: article for article in comparison.articles}
     hosts: dict[str, set[str]] = defaultdict(set)
@@ -83,9 +87,12 @@ def comparison_document(comparison: Comparison, label: str = "", registry: Regis
             for u in comparison.unique
         ],
         "contradictions": [
-            {"kind": c.kind, "explanation": c.explanation, "a": claim(c.first), "b": claim(c.second)}
-            for c in comparison.contradictions
+            {"kind": c.kind, "explanation": c.explanation, "confidence": c.confidence, "possible": possible,
+             "a": claim(c.first), "b": claim(c.second)}
+            for possible, listed in ((False, comparison.contradictions), (True, comparison.possible if all_contradictions else ()))
+            for c in listed
         ],
+        "possible_contradictions": len(comparison.possible),
         "framing": [
             {"concept": e.name, "entity_id": e.id, "forms": e.forms}
             for e in comparison.entities
@@ -106,6 +113,11 @@ def comparison_document(comparison: Comparison, label: str = "", registry: Regis
             for t in comparison.timeline
         ],
     }  # fmt: skip
+
+
+def without_possible(document: dict[str, Any]) -> dict[str, Any]:
+    """A report document listing only the contradictions shown by default (one made with all of them)."""
+    return document | {"contradictions": [c for c in document["contradictions"] if not c["possible"]]}
 
 
 def render_markdown(document: dict[str, Any]) -> str:
@@ -132,7 +144,10 @@ def render_markdown(document: dict[str, Any]) -> str:
         lines.append(f"- **by {dimension}**: {shown}")
     lines += ["", f"## Contradictions ({len(document['contradictions'])})", ""]
     for c in document["contradictions"]:
-        lines += [f"- **{c['kind']}**: {escape(c['explanation'])}", f"  - {_quote(c['a'])}", f"  - {_quote(c['b'])}"]
+        possible = f" (possible, confidence {c['confidence']:.2f})" if c["possible"] else ""
+        lines += [f"- **{c['kind']}**{possible}: {escape(c['explanation'])}", f"  - {_quote(c['a'])}", f"  - {_quote(c['b'])}"]
+    if (hidden := document["possible_contradictions"]) and not any(c["possible"] for c in document["contradictions"]):
+        lines += [f"_{hidden} possible contradictions not shown: the two sentences may not state one fact (`--all-contradictions` lists them)._"]
     lines += ["", f"## Agreements ({len(document['agreements'])})", ""]
     for a in document["agreements"]:
         disputed = f" · **disputed**: {', '.join(a['disputed'])} (see Contradictions)" if a["disputed"] else ""

@@ -14,15 +14,24 @@ Then the fixed cost every later run pays before placing anything: replaying all 
 features stored with them (decoding each one's JSON and adding it to its story), per article and as a
 ratio to placing one.
 
-    python bench/stories.py [--articles 40000] [--json]
+Then the whole job as the product runs it (`jobs.place_in_stories` on an SQLite store: features read out
+of stored analyses, copy signatures, labels, one transaction per placement) on 10,000 short invented
+articles published over January–April, analysed by hand (sentences, the story's place as an entity, random
+sentence vectors near the story's; no spaCy): the time per placement over the first and the last 2,000
+placed (flat: ratio near 1), the total, and the longest story's span from its first to its last
+publication date (bounded by `cluster.SPAN_DAYS`; before that bound they chained across months).
+
+    python bench/stories.py [--articles 40000] [--stored 10000] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import resource
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -34,7 +43,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 
 from common import bcubed  # noqa: E402
 
-from manysides.stories.cluster import Clusterer  # noqa: E402
+from manysides.jobs import place_in_stories  # noqa: E402
+from manysides.model import Analysis, Article, Mention, Sentence  # noqa: E402
+from manysides.nlp.embeddings import to_bytes  # noqa: E402
+from manysides.store import Store  # noqa: E402
+from manysides.stories.cluster import SPAN_DAYS, Clusterer  # noqa: E402
 from manysides.stories.features import ArticleFeatures, decode_features, encode_features  # noqa: E402
 
 TARGET_RATIO = 1.3
@@ -142,14 +155,86 @@ def run(articles: int) -> dict[str, object]:
     }
 
 
+SHORT_WORDS = (
+    "the council harbour ferry minister said officials on Thursday reported port storm court ruling "
+    "residents evacuated water authority engineers inquiry million percent police spokesperson agreed "
+    "talks border trade wheat ship earthquake damaged buildings tariffs company appeal data customers"
+).split()  # one small vocabulary for all: short articles that look alike, the hard case for chaining
+SYLLABLES = ("var", "ne", "holt", "kes", "sel", "dun", "mere", "bran", "low", "tar", "by", "el", "ford", "pel")
+
+
+def short_articles(count: int, seed: int = 3) -> list[tuple[Article, Analysis, bytes, int]]:
+    """`count` short invented articles (about 60 words) of power-law sized stories starting over January–April
+    2025, each story with its own invented place; each with an analysis made by hand and its sentence vectors."""
+    rng, vectors = random.Random(seed), np.random.default_rng(seed)
+    found = []
+    for story, size in enumerate(story_sizes(vectors, count)):
+        place = "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+        start, direction = date(2025, 1, 1) + timedelta(days=rng.randrange(120)), vectors.normal(size=DIMENSIONS)
+        for n in range(size):
+            sentences = [f"In {place} " + " ".join(rng.choice(SHORT_WORDS) for _ in range(12)) + "."]
+            sentences += [" ".join(rng.choice(SHORT_WORDS) for _ in range(15)).capitalize() + "." for _ in range(3)]
+            text = " ".join(sentences)
+            published = start + timedelta(days=int(rng.expovariate(1 / 1.5)))
+            article = Article.create(outlet=f"Outlet {n % 7}", text=text, published=published, source=f"s{story}/{n}.txt")
+            spans, offset = [], 0
+            for index, sentence in enumerate(sentences):
+                spans.append(Sentence(index, offset, offset + len(sentence), sentence))
+                offset += len(sentence) + 1
+            mention = Mention(3, 3 + len(place), place, f"GPE:{place.lower()}", "GPE")
+            analysis = Analysis(article.id, tuple(spans), (mention,), (), (), ())
+            matrix = direction + vectors.normal(scale=0.8, size=(len(spans), DIMENSIONS))
+            found.append((article, analysis, to_bytes(matrix / np.linalg.norm(matrix, axis=1, keepdims=True)), story))
+    return found
+
+
+def run_stored(count: int) -> dict[str, object]:
+    """Place `count` stored short articles with `jobs.place_in_stories`, timing each placement."""
+    items = short_articles(count)
+    with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "bench.db")) as store:
+        for article, analysis, vectors, _ in items:
+            store.add_article(article)
+            store.save_analysis(analysis, "bench", vectors)
+        began = time.perf_counter()
+        stamps = [time.perf_counter() for _ in place_in_stories(store)]
+        total = time.perf_counter() - began
+        per_article = np.diff(np.array([began, *stamps]))
+        overviews = store.story_overviews()
+        predicted = {article.id: placement.story_id for article, placement, _, _ in store.placed_articles()}
+    gold = {article.id: str(story) for article, _, _, story in items}
+    spans = [(o.last - o.first).days for o in overviews if o.first and o.last]
+    return {
+        "articles": len(items),
+        "seconds": total,
+        "first_2000_ms": 1000 * float(per_article[:WINDOW].mean()),
+        "last_2000_ms": 1000 * float(per_article[-WINDOW:].mean()),
+        "stories": len(overviews),
+        "generated_stories": len(set(gold.values())),
+        "longest_span_days": max(spans, default=0),
+        "largest_story": max((o.articles for o in overviews), default=0),
+        "bcubed_f1": bcubed(predicted, gold)[2],
+    }
+
+
+def print_stored(result: dict[str, object]) -> None:
+    print(f"Placement job (jobs.place_in_stories, SQLite), {result['articles']:,} short articles over January–April")
+    print(f"  {result['seconds']:.1f} s in all; {result['first_2000_ms']:.2f} ms/article over the first {WINDOW:,} placed, "
+          f"{result['last_2000_ms']:.2f} over the last {WINDOW:,} "
+          f"(×{float(result['last_2000_ms']) / float(result['first_2000_ms']):.2f})")  # type: ignore[arg-type]
+    print(f"  {result['stories']:,} stories ({result['generated_stories']:,} generated), largest {result['largest_story']} "
+          f"articles, longest span {result['longest_span_days']} days (bound {SPAN_DAYS}); BCubed F1 {100 * float(result['bcubed_f1']):.1f}")  # type: ignore[arg-type]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=CHECKPOINTS[-1])
+    parser.add_argument("--stored", type=int, default=10_000, help="articles of the placement-job case (0: skip it)")
     parser.add_argument("--json", action="store_true", help="figures as one JSON object")
     args = parser.parse_args()
     result = run(args.articles)
+    stored = run_stored(args.stored) if args.stored else None
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(result | {"placement_job": stored}, indent=2))
         return
     print(f"Story clustering, synthetic stream of {result['articles']:,} articles in {result['generated_stories']:,} stories")
     checkpoints = result["checkpoints"]
@@ -169,6 +254,8 @@ def main() -> None:
     assert isinstance(scores, dict)
     print(f"  sanity: BCubed P/R/F1 against the generated stories {100 * scores['precision']:.1f} / "
           f"{100 * scores['recall']:.1f} / {100 * scores['f1']:.1f}")
+    if stored:
+        print_stored(stored)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,12 @@ _TRAILING_SPACES = re.compile(r"[ \t\f\v]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# Bidi embeddings, overrides and isolates and the direction marks: invisible, they make a page or a terminal
+# show text in another order than it is stored ("Trojan Source"). Ingest drops them; the web app and the CLI's
+# tables drop them again from what older databases hold (a regex character class).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+
+
 def clean_text(raw: str) -> str:
     """The text we store: NFC, Unix newlines, no trailing spaces, at most one blank line in a row.
 

@@ -1,15 +1,16 @@
 """The store on both databases: every test here runs on a real SQLite file and on real PostgreSQL."""
 
 import multiprocessing
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from manysides.config import database_url
 from manysides.errors import NotFoundError, StoreError
-from manysides.model import Analysis, Article, Claim, Mention, Number, Quote, Sentence, Span, TimeExpr
+from manysides.model import Analysis, Article, Claim, Mention, Number, Placement, Quote, Sentence, Span, TimeExpr
 from manysides.store import AddResult, Store
+from manysides.store import Claim as StoredClaim
 from manysides.store.schema import SCHEMA_VERSION
 
 
@@ -138,7 +139,7 @@ def test_an_analysis_is_stored_and_read_back_as_the_same_records(db_url):
     analysis = sample_analysis(article)
     with Store(db_url) as store:
         store.add_article(article)
-        assert [a.id for a in store.articles_to_analyse("1")] == [article.id]
+        assert store.claim_to_analyse("1", "me", 10, timedelta(minutes=5)) == [StoredClaim(article, 1)]
         store.save_analysis(analysis, "1")
         assert store.get_analysis(article.id) == analysis
         assert store.count_to_analyse("1") == 0
@@ -166,3 +167,82 @@ def _open_and_report_version(url: str) -> int:
 def test_processes_opening_one_new_database_at_once_all_get_the_same_schema(db_url):
     with multiprocessing.get_context("spawn").Pool(4) as pool:
         assert pool.map(_open_and_report_version, [db_url] * 4) == [SCHEMA_VERSION] * 4
+
+
+FRESH = timedelta(minutes=5)
+
+
+def test_a_claimed_article_goes_to_no_one_else_until_its_claim_is_stale_or_released(db_url):
+    first, second = make(body="The inquiry opened on Tuesday."), make(body="The inquiry closed on Friday.")
+    with Store(db_url) as store:
+        store.add_article(first)
+        store.add_article(second)
+        assert store.claim_to_analyse("1", "a", 1, FRESH) == [StoredClaim(first, 1)]
+        assert store.claim_to_analyse("1", "b", 5, FRESH) == [StoredClaim(second, 1)]  # not the one "a" holds
+        assert store.claim_to_analyse("1", "c", 5, FRESH) == []
+        assert store.claim_to_analyse("1", "c", 5, timedelta(0)) == [StoredClaim(first, 2), StoredClaim(second, 2)]
+        store.release_claims("c")
+        store.save_analysis(sample_analysis(first), "1")
+        assert store.claim_to_analyse("1", "d", 5, FRESH) == [StoredClaim(second, 3)]  # released: at once
+        assert store.claim_to_analyse("2", "e", 5, FRESH) == [StoredClaim(first, 1), StoredClaim(second, 1)]
+
+
+def test_a_failed_article_is_skipped_by_its_pipeline_version_until_retried(db_url):
+    article = make()
+    with Store(db_url) as store:
+        store.add_article(article)
+        store.save_analysis_failure(article.id, "1", "analysis failed: ValueError: bad span")
+        assert store.count_to_analyse("1") == 0
+        assert store.claim_to_analyse("1", "a", 5, timedelta(0)) == []
+        assert store.analysis_failures("1") == [(article.id, "analysis failed: ValueError: bad span")]
+        assert store.count_to_analyse("2") == 1  # a newer pipeline tries again
+        assert store.forget_analysis_failures() == 1
+        assert store.analysis_failures("1") == []
+        assert store.claim_to_analyse("1", "a", 5, FRESH) == [StoredClaim(article, 1)]
+
+
+def _hold_the_story_lock(url, waiting, acquired):
+    with Store(url) as store:
+        waiting.set()
+        with store.story_lock():
+            acquired.set()
+
+
+def test_the_story_lock_makes_a_second_process_wait(db_url):
+    context = multiprocessing.get_context("spawn")
+    waiting, acquired = context.Event(), context.Event()
+    with Store(db_url) as store:
+        with store.story_lock():
+            child = context.Process(target=_hold_the_story_lock, args=(db_url, waiting, acquired))
+            child.start()
+            assert waiting.wait(60)
+            assert not acquired.wait(1.0)  # it waits as long as we hold the lock
+        assert acquired.wait(60)
+        child.join(60)
+    assert child.exitcode == 0
+
+
+def test_story_overviews_come_in_pages_sorted_and_counted_by_the_database(db_url):
+    with Store(db_url) as store:
+        for n, day in enumerate([date(2024, 11, 1), date(2024, 11, 3), None, date(2024, 11, 2), date(2024, 11, 3)]):
+            article = make(outlet=f"Outlet {n % 2}", body=f"Story number {n} opened.", published=day)
+            store.add_article(article)
+            store.save_analysis(sample_analysis(article), "1")
+            store.save_placement(Placement(article.id, f"s{n}"), f"label {n}", "{}", b"")
+        whole = store.story_overviews()
+        assert [(o.id, o.last) for o in whole] == [
+            ("s1", date(2024, 11, 3)), ("s4", date(2024, 11, 3)), ("s3", date(2024, 11, 2)), ("s0", date(2024, 11, 1)), ("s2", None)
+        ]  # fmt: skip
+        assert store.story_overviews(limit=2, offset=1) == whole[1:3]
+        assert store.story_overviews(limit=2, offset=4) == whole[4:]
+        assert store.count_stories() == 5
+        assert [o.id for o in store.story_overviews(outlet="OUTLET 1", limit=1)] == ["s1"]
+        assert store.count_stories(outlet="outlet 1") == 2
+        assert store.count_stories(since=date(2024, 11, 2)) == 3
+
+
+def test_the_story_lock_can_be_taken_again_by_the_store_that_holds_it(db_url):
+    with Store(db_url) as store, store.story_lock(), store.story_lock():
+        pass  # no deadlock on itself
+    with Store(db_url) as store, store.story_lock():
+        pass  # and released at the end

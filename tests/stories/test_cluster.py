@@ -3,7 +3,7 @@
 import hashlib
 from datetime import date, timedelta
 
-from manysides.stories.cluster import WINDOW_DAYS, Clusterer, Decision, story_id_for
+from manysides.stories.cluster import SPAN_DAYS, WINDOW_DAYS, Clusterer, Decision, story_id_for
 from manysides.stories.features import ArticleFeatures
 
 QUAKE_WORDS = {"earthquake": 3, "magnitude": 1, "buildings": 2, "damaged": 1, "tremor": 1, "residents": 1}
@@ -122,3 +122,13 @@ def test_the_shipped_decision_says_what_it_was_fitted_on():
     assert "ECB+" in decision.fitted_on
     assert 0.0 < decision.threshold < 1.0
     assert Decision.from_json(decision.to_json()) == decision
+
+
+def test_a_story_stops_growing_once_its_span_would_pass_the_bound():
+    """Each report comes within the join window of the last one, but the story may not run on for months."""
+    clusterer = Clusterer()
+    start = date(2025, 1, 6)
+    ids = [hashlib.sha256(str(n).encode()).hexdigest() for n in range(8)]
+    placed = [clusterer.add(quake(ids[n], "sao teodoro", "2025-01-05", start + timedelta(days=5 * n))) for n in range(8)]
+    assert [p.new_story for p in placed] == [True, False, False, True, False, False, True, False]  # days 0, 15, 30
+    assert all((story.last - story.first).days <= SPAN_DAYS for story in clusterer.stories.values())

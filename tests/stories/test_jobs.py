@@ -14,6 +14,8 @@ from manysides.errors import InputError, NotFoundError, StoreError
 from manysides.jobs import merge_stories, place_in_stories, split_story
 from manysides.model import Analysis, Article, Mention, Sentence
 from manysides.store import Store
+from manysides.stories.cluster import Clusterer
+from manysides.stories.features import decode_features
 
 DAM = [
     ("Harbour Herald", "Engineers found cracks in the Brenlow dam spillway; Coldbeck and Astley Marsh were evacuated."),
@@ -123,3 +125,18 @@ def test_a_split_names_articles_outside_the_story_in_its_error(store):
         split_story(store, placements[0].story_id, [placements[3].article_id])
     with pytest.raises(InputError, match="at least one article"):
         split_story(store, placements[3].story_id, [p.article_id for p in placements[3:]])
+
+
+def test_a_big_storys_label_lags_during_a_run_and_is_current_when_it_ends(store):
+    """Past 16 articles a label is recomputed only as the story doubles, and the run ends by relabelling."""
+    flood = "Floodwater from the Brenlow dam reached Coldbeck and Astley Marsh; the floodwater rose, and floodwater"
+    texts = [f"{text} Report {n}." for n in range(6) for _, text in DAM[:2] + DAM[:1]]
+    texts += [f"{flood} kept rising, report {n}." for n in range(10)]  # 26 articles: the last 10 change the label
+    for n, text in enumerate(texts):
+        store_analysed(store, f"Outlet {n}", text, date(2024, 11, 8))
+    placements = list(place_in_stories(store))
+    [story] = {p.story_id for p in placements}
+    clusterer = Clusterer()  # the story as a later run replays it
+    for article, placement, features, _ in store.placed_articles():
+        clusterer.add(decode_features(article.id, features), placement.story_id)
+    assert store.story_label(story) == clusterer.stories[story].label()  # "… · dam"; at the 16th it was "… · spillway"

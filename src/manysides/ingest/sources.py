@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from manysides.config import DEFAULT_MAX_FILE_BYTES
+from manysides.config import DEFAULT_MAX_ARTICLE_WORDS, DEFAULT_MAX_FILE_BYTES
 from manysides.errors import InputError
 from manysides.ingest.decode import DecodeError, decode
 from manysides.ingest.feed import parse_feed
@@ -58,12 +58,16 @@ _CONTENT_TYPES: dict[str, Format] = {
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read: `outlet` and `published` override what the inputs say."""
+    """How to read: `outlet` and `published` override what the inputs say; an article of more than
+    `max_article_words` words is refused; `allow_private_urls` False (the web app) fetches from public
+    addresses only (ingest/url.py)."""
 
     outlet: str | None = None
     published: date | None = None
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     timeout: float = 20.0
+    max_article_words: int = DEFAULT_MAX_ARTICLE_WORDS
+    allow_private_urls: bool = True
 
 
 @dataclass(slots=True)
@@ -120,6 +124,7 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
         published=options.published,
         folder=os.path.basename(os.path.dirname(path)) or None,
         stem=os.path.splitext(os.path.basename(path))[0],
+        max_words=options.max_article_words,
     )
     suffix_format = SUFFIXES.get(_suffix(path))
     try:
@@ -142,8 +147,10 @@ def _suffix(path: str) -> str:
 
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
-    fetched = fetch(url, options.max_file_bytes, options.timeout)
-    origin = Origin(location=url, outlet=options.outlet, published=options.published, url=fetched.url)
+    fetched = fetch(url, options.max_file_bytes, options.timeout, allow_private=options.allow_private_urls)
+    origin = Origin(
+        location=url, outlet=options.outlet, published=options.published, url=fetched.url, max_words=options.max_article_words
+    )
     yield from _parse(fetched.content, _CONTENT_TYPES.get(fetched.content_type), origin, options)
 
 

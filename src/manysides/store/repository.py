@@ -7,11 +7,12 @@ single-user file) and PostgreSQL (a team's shared server).
 from __future__ import annotations
 
 import enum
+import fcntl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import fields
-from datetime import date, datetime, timezone
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -25,12 +26,29 @@ from manysides.errors import NotFoundError, StoreError
 from manysides.ingest.origin import domain_of
 from manysides.model import Analysis, Article, Placement, StoryOverview
 from manysides.store import codec, schema
-from manysides.store.schema import analyses, article_sources, articles, schema_info, stories, story_members
+from manysides.store.schema import (
+    analyses,
+    analysis_claims,
+    analysis_failures,
+    article_sources,
+    articles,
+    schema_info,
+    stories,
+    story_members,
+)
 
 
 class AddResult(enum.Enum):
     ADDED = "added"
     PRESENT = "present"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An article claimed for analysis; `attempts` counts its claims since its last analysis (1: the first)."""
+
+    article: Article
+    attempts: int
 
 
 class Store:
@@ -44,6 +62,7 @@ class Store:
         self.engine = _create_engine(url)
         self._writer: Connection | None = None  # one connection kept for writes: no pool round trip per article
         self._writer_lock = threading.Lock()
+        self._story_locks = threading.local()  # per thread: how deep it holds the story lock (see story_lock)
         try:
             _prepare_schema(self.engine)
         except SQLAlchemyError as exc:
@@ -170,17 +189,80 @@ class Store:
             return conn.execute(query).scalar()
 
     def _unanalysed(self, pipeline_version: str) -> Any:
-        current = select(analyses.c.article_id).where(analyses.c.pipeline_version == pipeline_version)
-        return articles.c.id.not_in(current)
+        """Articles this pipeline version has neither analysed nor failed on."""
+        done = select(analyses.c.article_id).where(analyses.c.pipeline_version == pipeline_version)
+        failed = select(analysis_failures.c.article_id).where(analysis_failures.c.pipeline_version == pipeline_version)
+        return articles.c.id.not_in(done) & articles.c.id.not_in(failed)
 
-    def articles_to_analyse(self, pipeline_version: str) -> Iterator[Article]:
-        """Articles with no analysis by this pipeline version, oldest first; streamed."""
-        query = select(articles).where(self._unanalysed(pipeline_version)).order_by(articles.c.ingested_at, articles.c.id)
+    def claim_to_analyse(self, pipeline_version: str, owner: str, limit: int, stale_after: timedelta) -> list[Claim]:
+        """Up to `limit` articles to analyse, oldest first, each claimed for `owner` so that no other process
+        analyses it too. An article claimed by another process is left alone unless that claim is older than
+        `stale_after` (its process was killed or is stuck): then it is taken over and its attempts go up.
+
+        The claim is one statement per article, atomic on both databases, and re-checks that the article has
+        no analysis yet, so of two processes racing for an article exactly one gets it."""
+        now = datetime.now(timezone.utc)
+        fresh = select(analysis_claims.c.article_id).where(
+            analysis_claims.c.pipeline_version == pipeline_version, analysis_claims.c.claimed_at >= now - stale_after
+        )
+        query = (
+            select(articles)
+            .where(self._unanalysed(pipeline_version), articles.c.id.not_in(fresh))
+            .order_by(articles.c.ingested_at, articles.c.id)
+            .limit(limit)
+        )
         with self.engine.connect() as conn:
-            for row in conn.execution_options(stream_results=True, yield_per=100).execute(query).mappings():
-                yield _article_from_row(row)
+            candidates = [_article_from_row(row) for row in conn.execute(query).mappings()]
+        claimed = []
+        with self._transaction("the analysis claims") as conn:
+            for article in candidates:
+                values = {"article_id": article.id, "pipeline_version": pipeline_version, "owner": owner}
+                attempts = conn.execute(_CLAIM, values | {"claimed_at": now, "stale": now - stale_after}).scalar()
+                if attempts is not None:
+                    claimed.append(Claim(article, attempts))
+        return claimed
+
+    def release_claims(self, owner: str) -> None:
+        """Give back what `owner` claimed (an interrupted run): another run may take it at once. The attempts
+        stay counted, so an article that is interrupted again and again is known for what it is."""
+        with self._transaction("the analysis claims") as conn:
+            conn.execute(
+                analysis_claims.update().where(analysis_claims.c.owner == owner).values(owner=None, claimed_at=_LONG_AGO)
+            )
+
+    def claim_owners(self) -> set[str]:
+        """Every process that holds a claim (released claims have none)."""
+        query = select(analysis_claims.c.owner).where(analysis_claims.c.owner.is_not(None)).distinct()
+        with self.engine.connect() as conn:
+            return set(conn.execute(query).scalars())
+
+    def save_analysis_failure(self, article_id: str, pipeline_version: str, reason: str) -> None:
+        """This pipeline version cannot analyse this article: later runs of it skip the article."""
+        row = {"article_id": article_id, "pipeline_version": pipeline_version, "reason": reason}
+        with self._transaction(f"the analysis failure of {article_id[:12]}") as conn:
+            conn.execute(analysis_failures.delete().where(analysis_failures.c.article_id == article_id))
+            conn.execute(analysis_failures.insert(), row | {"failed_at": datetime.now(timezone.utc)})
+
+    def analysis_failures(self, pipeline_version: str) -> list[tuple[str, str]]:
+        """(article id, reason) of every article this pipeline version failed on, oldest failure first."""
+        query = (
+            select(analysis_failures.c.article_id, analysis_failures.c.reason)
+            .where(analysis_failures.c.pipeline_version == pipeline_version)
+            .order_by(analysis_failures.c.failed_at, analysis_failures.c.article_id)
+        )
+        with self.engine.connect() as conn:
+            return [(row.article_id, row.reason) for row in conn.execute(query)]
+
+    def forget_analysis_failures(self) -> int:
+        """A retry: every failed article is analysed again by the next run, its attempts counted anew.
+        Returns how many there were."""
+        with self._transaction("the analysis failures") as conn:
+            failed = select(analysis_failures.c.article_id)
+            conn.execute(analysis_claims.delete().where(analysis_claims.c.article_id.in_(failed)))
+            return conn.execute(analysis_failures.delete()).rowcount
 
     def count_to_analyse(self, pipeline_version: str) -> int:
+        """Articles this pipeline version has neither analysed nor failed on (whoever may be analysing them)."""
         query = select(func.count()).select_from(articles).where(self._unanalysed(pipeline_version))
         with self.engine.connect() as conn:
             return conn.execute(query).scalar_one()
@@ -191,6 +273,50 @@ class Store:
 
 
     # --- stories ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def story_lock(self) -> Iterator[None]:
+        """Hold the database's story lock: one process at a time places articles in stories or edits them.
+        Waits for it as long as another process holds it; a process that dies releases it. Reentrant: a
+        job holding it may call another that takes it (in the same thread; another thread waits, as a process does).
+
+        PostgreSQL: a session advisory lock on a connection of its own. SQLite: an OS lock on a file beside
+        the database (not BEGIN IMMEDIATE, which would stop every other writer, ingest and analysis too, for
+        the whole placement, nor a lock row, which a killed process would leave behind). An in-memory
+        database has one process: nothing to lock.
+        """
+        depth = getattr(self._story_locks, "depth", 0)
+        if depth:
+            self._story_locks.depth = depth + 1
+            try:
+                yield
+            finally:
+                self._story_locks.depth = depth
+            return
+        with self._hold_story_lock():
+            self._story_locks.depth = 1
+            try:
+                yield
+            finally:
+                self._story_locks.depth = 0
+
+    @contextmanager
+    def _hold_story_lock(self) -> Iterator[None]:
+        if self.engine.dialect.name != "sqlite":
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("SELECT pg_advisory_lock(7426738)"))  # any fixed number: "the stories"
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(7426738)"))
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            yield
+            return
+        with open(f"{Path(database).expanduser()}.stories-lock", "a+b") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)  # released when the file closes or the process dies
+            yield
 
     def placed_articles(self) -> Iterator[tuple[Article, Placement, str | None, bytes | None]]:
         """Every article already in a story, in the order it was placed, with the features and copy
@@ -224,6 +350,15 @@ class Store:
             position = conn.execute(select(func.coalesce(func.max(story_members.c.position), 0) + 1)).scalar_one()
             conn.execute(story_members.delete().where(story_members.c.article_id == placement.article_id))
             conn.execute(story_members.insert(), row | {"position": position})
+
+    def relabel_stories(self, labels: dict[str, str]) -> None:
+        """Give stories their current labels, in one transaction."""
+        if not labels:
+            return
+        now = datetime.now(timezone.utc)
+        with self._transaction("the story labels") as conn:
+            for story_id, label in labels.items():
+                conn.execute(stories.update().where(stories.c.id == story_id).values(label=label, updated_at=now))
 
     def pin(self, story_id: str, article_ids: list[str], label: str) -> None:
         """Move articles into a story for good (a manual merge or split); stories left empty go."""
@@ -278,31 +413,61 @@ class Store:
         )
         return [(_article_from_row(row), _placement(row)) for row in self._stream(query)]
 
-    def story_overviews(self, outlet: str | None = None, since: date | None = None) -> list[StoryOverview]:
-        """All stories, newest first: size, outlets and date range of each.
+    def story_overviews(
+        self, outlet: str | None = None, since: date | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[StoryOverview]:
+        """Stories, newest first (by their last article, then size, then id): size, outlets and date range of
+        each; `limit` and `offset` give one page of them, counted and sorted by the database.
 
-        `outlet` keeps stories that outlet covered; `since` keeps stories with an article on or after it.
+        `outlet` keeps stories that outlet covered (its name in any case); `since` keeps stories with an
+        article on or after it. `count_stories` with the same filters gives the number of pages.
         """
+        query = self._story_summaries(outlet, since)
+        last, size = func.max(articles.c.published), func.count()
+        query = query.order_by(last.is_(None), last.desc(), size.desc(), stories.c.id).offset(offset).limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            outlets: dict[str, set[str]] = {row.id: set() for row in rows}
+            named = (
+                select(story_members.c.story_id, articles.c.outlet)
+                .join(articles, articles.c.id == story_members.c.article_id)
+                .where(story_members.c.story_id.in_(list(outlets)))
+                .distinct()
+            )
+            for story_id, name in conn.execute(named) if outlets else ():
+                outlets[story_id].add(name)
+        return [
+            StoryOverview(row.id, row.label, row.size, tuple(sorted(outlets[row.id], key=str.casefold)), row.first, row.last)
+            for row in rows
+        ]
+
+    def count_stories(self, outlet: str | None = None, since: date | None = None) -> int:
+        """How many stories `story_overviews` gives with these filters and no limit."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(self._story_summaries(outlet, since).subquery())).scalar_one()
+
+    def _story_summaries(self, outlet: str | None, since: date | None) -> Any:
+        """One row per story (id, label, size, first and last date) with the filters of `story_overviews`."""
         query = (
-            select(stories.c.id, stories.c.label, articles.c.outlet, articles.c.published)
+            select(
+                stories.c.id,
+                stories.c.label,
+                func.count().label("size"),
+                func.min(articles.c.published).label("first"),
+                func.max(articles.c.published).label("last"),
+            )
             .join(story_members, story_members.c.story_id == stories.c.id)
             .join(articles, articles.c.id == story_members.c.article_id)
-            .order_by(stories.c.id)
+            .group_by(stories.c.id, stories.c.label)
         )
-        grouped: dict[str, list[Any]] = {}
-        for row in self._stream(query):
-            grouped.setdefault(row["id"], []).append(row)
-        overviews = []
-        for story_id, rows in grouped.items():
-            outlets = tuple(sorted({row["outlet"] for row in rows}, key=str.casefold))
-            dates = sorted(row["published"] for row in rows if row["published"] is not None)
-            if outlet and outlet.strip().casefold() not in {name.casefold() for name in outlets}:
-                continue
-            if since and not (dates and dates[-1] >= since):
-                continue
-            first, last = (dates[0], dates[-1]) if dates else (None, None)
-            overviews.append(StoryOverview(story_id, rows[0]["label"], len(rows), outlets, first, last))
-        return sorted(overviews, key=lambda o: (o.last is None, -(o.last.toordinal() if o.last else 0), -o.articles, o.id))
+        if outlet:  # the stored names that match, compared in Python: SQLite's lower() knows only ASCII
+            wanted = outlet.strip().casefold()
+            names = [name for name in self.outlet_counts() if name.casefold() == wanted]
+            covered = select(story_members.c.story_id).join(articles, articles.c.id == story_members.c.article_id)
+            query = query.where(stories.c.id.in_(covered.where(articles.c.outlet.in_(names))))
+        if since:
+            query = query.having(func.max(articles.c.published) >= since)
+        return query
 
     def outlet_counts(self) -> dict[str, int]:
         """Every outlet name in the store → its number of articles."""
@@ -343,6 +508,24 @@ _UPSERT_STORY = text(
     "INSERT INTO stories (id, label, updated_at) VALUES (:id, :label, :updated_at)"
     " ON CONFLICT (id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at"
 ).bindparams(*(bindparam(c.name, type_=c.type) for c in stories.columns))
+
+# Claim an article for analysis unless it has been analysed meanwhile or another claim on it is fresh;
+# RETURNING gives the attempts when claimed, nothing when not. A claim made for an older pipeline
+# version counts for nothing. (The SELECT needs its WHERE: without one SQLite misreads ON CONFLICT.)
+_CLAIM = text(
+    "INSERT INTO analysis_claims (article_id, pipeline_version, owner, claimed_at, attempts)"
+    " SELECT :article_id, :pipeline_version, :owner, :claimed_at, 1"
+    " WHERE NOT EXISTS (SELECT 1 FROM analyses WHERE article_id = :article_id AND pipeline_version = :pipeline_version)"
+    " ON CONFLICT (article_id) DO UPDATE SET owner = excluded.owner, claimed_at = excluded.claimed_at,"
+    " attempts = CASE WHEN analysis_claims.pipeline_version = excluded.pipeline_version"
+    " THEN analysis_claims.attempts + 1 ELSE 1 END, pipeline_version = excluded.pipeline_version"
+    " WHERE analysis_claims.claimed_at < :stale OR analysis_claims.pipeline_version <> excluded.pipeline_version"
+    " RETURNING attempts"
+).bindparams(
+    *(bindparam(c.name, type_=c.type) for c in analysis_claims.columns if c.name != "attempts"),
+    bindparam("stale", type_=analysis_claims.c.claimed_at.type),
+)
+_LONG_AGO = datetime(2000, 1, 1, tzinfo=timezone.utc)  # a released claim: stale for any expiry
 
 _MEMBER_COLUMNS = (
     story_members.c.story_id,

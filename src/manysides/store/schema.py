@@ -28,7 +28,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -111,6 +111,31 @@ story_members = Table(
 )
 
 
+# Analysis bookkeeping, so that processes sharing a database split the work and one bad article stops
+# nobody. A claim says which process (`owner`) is analysing an article since when; a claim older than the
+# claimer's expiry is taken over, and `attempts` counts the claims an article had without its analysis ever
+# being stored (a process killed, or stuck, on it). A failure is an article the pipeline of
+# `pipeline_version` could not analyse, and why: later runs of that version skip it.
+analysis_claims = Table(
+    "analysis_claims",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("pipeline_version", String(32), nullable=False),
+    Column("owner", String(64)),
+    Column("claimed_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, default=1),
+)
+
+analysis_failures = Table(
+    "analysis_failures",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("pipeline_version", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+)
+
+
 def _add_article_sources(conn: Connection) -> None:
     """Version 2: provenance of every further copy of an article."""
     article_sources.create(conn)
@@ -151,6 +176,12 @@ def _add_placement_features(conn: Connection) -> None:
     _add_columns(conn, story_members.c.features, story_members.c.signature)
 
 
+def _add_analysis_bookkeeping(conn: Connection) -> None:
+    """Version 7: analysis claims and failures."""
+    analysis_claims.create(conn)
+    analysis_failures.create(conn)
+
+
 # UPGRADES[v] takes a database from version v to v + 1.
 UPGRADES: dict[int, Callable[[Connection], None]] = {
     1: _add_article_sources,
@@ -158,4 +189,5 @@ UPGRADES: dict[int, Callable[[Connection], None]] = {
     3: _add_sentence_vectors,
     4: _add_stories,
     5: _add_placement_features,
+    6: _add_analysis_bookkeeping,
 }

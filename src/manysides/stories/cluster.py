@@ -4,7 +4,8 @@ A story keeps running centroids (sums of its articles' unit vectors) for content
 and sentence meaning, plus the span of its publication dates. An article is compared only with
 stories found through an inverted index over its entities, dates and rarest words — each posting
 list keeps the most recent `POSTING_CAP` stories — and, when both are dated, only within
-`WINDOW_DAYS`: the cost per article stays flat however many stories there are.
+`WINDOW_DAYS` of the story's dates and `SPAN_DAYS` of its first and last: the cost per article stays flat
+however many stories there are, and a story cannot chain on for months.
 
 The join decision is a logistic model over six pair features (`pair_features`), fitted on labelled
 news by `eval/stories.py --fit` and stored in `data/decision.json` (weights, threshold and what they were
@@ -35,6 +36,12 @@ FEATURE_NAMES = ("terms", "entities", "meaning", "story_leading", "article_leadi
 # keeps a developing story together (each new article extends the range) and keeps apart two events of
 # one kind weeks apart (two calls between the same leaders).
 WINDOW_DAYS = 7
+# ...and only while the story's whole span, first to last publication date, stays within this many days.
+# The window alone bounded each join, not the story: every article within a week of the story's last one
+# extended it, and 10,000 short look-alike articles chained into 7 stories running from January to April.
+# Two weeks let a story develop (our labelled stories span at most 3 days); later follow-ups start a story
+# of their own, which a manual merge can join to it.
+SPAN_DAYS = 14
 PRIOR_DOCUMENTS = 100  # weight of general English in document frequencies (see _unit)
 ARTICLE_WORDS = 300
 POSTING_CAP = 32
@@ -139,6 +146,12 @@ class StoryState:
             self.leading = tuple(_heaviest(self.entities.total, TOP))
         return self.leading
 
+    def span_with(self, day: date | None) -> int | None:
+        """Days from the story's first to its last publication date were an article of `day` to join it."""
+        if day is None or self.first is None or self.last is None:
+            return None
+        return (max(self.last, day) - min(self.first, day)).days
+
     def days_from(self, day: date | None) -> int | None:
         """Days between `day` and the story's date range (0 inside it); None when either is undated."""
         if day is None or self.first is None or self.last is None:
@@ -169,7 +182,7 @@ class StoryState:
         names = [_display_name(self.names[key]) for key in top]
         # words of names, written as content words are ("aldric" of "st aldric's hospital"), and the rare
         # capitalised words the recogniser missed ("tarnby"): what happened is no name
-        name_words = {word for key in self.names for word in content_words(key)} | self.entities.total.keys()
+        name_words = {word for key in self.names for word in _name_words(key)} | self.entities.total.keys()
         terms = self.terms.total
         what = min((t for t in terms if t.isalpha() and t not in name_words), key=lambda t: (-terms[t], t), default=None)
         return " · ".join(names + ([what] if what else []))  # "Sao Teodoro · earthquake"
@@ -266,10 +279,11 @@ class Clusterer:
             for rank, story_id in enumerate(self._postings.get(key, ())):
                 hits[story_id] += 1.0 + rank / 1000.0  # ties go to the more recent story
         chosen = []
+        day = article.features.published
         for story_id, _ in hits.most_common():
             story = self.stories[story_id]
-            days = story.days_from(article.features.published)
-            if days is not None and days > WINDOW_DAYS:
+            days, span = story.days_from(day), story.span_with(day)
+            if (days is not None and days > WINDOW_DAYS) or (span is not None and span > SPAN_DAYS):
                 continue
             chosen.append(story)
             if len(chosen) == CANDIDATES:
@@ -310,6 +324,12 @@ def story_id_for(article_id: str) -> str:
 def _heaviest(weights: dict[str, float], count: int) -> list[str]:
     """The `count` keys of most weight, ties broken by the key: the same input always gives the same keys."""
     return [key for key, _ in heapq.nlargest(count, weights.items(), key=lambda item: (item[1], item[0]))]
+
+
+@lru_cache(maxsize=100_000)
+def _name_words(key: str) -> tuple[str, ...]:
+    """A name's words as content words write them: asked for every name of a story at every relabelling."""
+    return tuple(content_words(key))
 
 
 def _numbers(terms: dict[str, float]) -> list[str]:

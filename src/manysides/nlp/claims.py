@@ -24,13 +24,16 @@ Evidence is the whole sentence, the unit readers compare.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from heapq import heappop, heappush
 from typing import TYPE_CHECKING
 
 from wordfreq import zipf_frequency
 
 from manysides.model import Claim, Number, Quote, Span, TimeExpr
+from manysides.nlp.quotes import doc_text
 from manysides.nlp.time import day_named
 
 if TYPE_CHECKING:
@@ -95,24 +98,73 @@ _ATTACHED_UNITS = {"C": "degree", "°C": "degree", "F": "degree", "°F": "degree
 def find_claims(doc: Doc, article_id: str, quotes: Sequence[Quote], times: Sequence[TimeExpr]) -> list[Claim]:
     """Every claim of the parsed article, in text order."""
     denied = set(_framed_as_false(doc))
+    cues: dict[int, Quote] = {}  # character offset → the first quote whose cue covers it
+    for quote in quotes:
+        for position in range(quote.cue_span.start, quote.cue_span.end):
+            cues.setdefault(position, quote)
+    enclosing, indexed = _Enclosing(quotes), _Times(times)
     claims = []
     for token in doc:
         if not _is_clause_verb(token) or _is_false_frame(token):
             continue
-        subject = _subject(token) or _reported_infinitive_subject(token, quotes)
+        subject = _subject(token) or _reported_infinitive_subject(token, cues)
         if subject is None:
             continue
-        cued = next((quote for quote in quotes if quote.cue_span.start <= token.idx < quote.cue_span.end), None)
+        cued = cues.get(token.idx)
         if cued is not None:
             if unsaid(cued):  # "Lumen has not said whether customers will be compensated": a claim of silence
-                claim = _claim(doc, token, subject, article_id, None, False, times)
-                claims.append(replace(claim, object=doc.text[cued.content.start : cued.content.end]))
+                claim = _claim(doc, token, subject, article_id, None, False, indexed)
+                claims.append(replace(claim, object=doc_text(doc)[cued.content.start : cued.content.end]))
             continue
-        quote = _enclosing_quote(token.idx, quotes)
+        quote = enclosing.at(token.idx)
         if quote is not None and unsaid(quote):
             continue  # what the speaker did not say is no claim of theirs, nor the article's
-        claims.append(_claim(doc, token, subject, article_id, quote, token.i in denied, times))
+        claims.append(_claim(doc, token, subject, article_id, quote, token.i in denied, indexed))
     return claims
+
+
+class _Enclosing:
+    """The first quote (in the quotes' order) whose content covers a position, for positions asked in
+    increasing order: one sweep over the quotes by start, where scanning all of them for every verb was
+    quadratic in long articles. A heap holds the quotes begun so far by their order; those that ended
+    before the position asked leave it for good."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = quotes
+        self.by_start = sorted(range(len(quotes)), key=lambda k: quotes[k].content.start)
+        self.begun = 0
+        self.open: list[tuple[int, int]] = []  # (order, end) of the quotes begun and not known to be over
+        self.last = 0
+
+    def at(self, position: int) -> Quote | None:
+        assert position >= self.last, "positions must be asked in increasing order"
+        self.last = position
+        while self.begun < len(self.by_start) and self.quotes[self.by_start[self.begun]].content.start <= position:
+            order = self.by_start[self.begun]
+            heappush(self.open, (order, self.quotes[order].content.end))
+            self.begun += 1
+        while self.open and self.open[0][1] <= position:
+            heappop(self.open)
+        return self.quotes[self.open[0][0]] if self.open else None
+
+
+class _Times:
+    """The article's time expressions indexed by offset: a claim looks only at those that start within its
+    clause's stretch of text, where scanning all of them for every claim was quadratic in long articles."""
+
+    def __init__(self, times: Sequence[TimeExpr]) -> None:
+        self.times = times
+        self.by_start = sorted(range(len(times)), key=lambda k: times[k].start)
+        self.starts = [times[k].start for k in self.by_start]
+        self.covered = frozenset(position for time in times for position in range(time.start, time.end))
+
+    def near(self, clause: list[Token]) -> list[TimeExpr]:
+        """The expressions that start between the clause's first and last character, in the article's order."""
+        if not clause:
+            return []
+        first, last = min(t.idx for t in clause), max(t.idx + len(t.text) for t in clause)
+        found = self.by_start[bisect_left(self.starts, first) : bisect_left(self.starts, last)]
+        return [self.times[k] for k in sorted(found)]
 
 
 def unsaid(quote: Quote) -> bool:
@@ -121,8 +173,7 @@ def unsaid(quote: Quote) -> bool:
 
 
 def _claim(
-    doc: Doc, verb: Token, subject: Token, article_id: str, quote: Quote | None, framed_false: bool,
-    times: Sequence[TimeExpr],
+    doc: Doc, verb: Token, subject: Token, article_id: str, quote: Quote | None, framed_false: bool, times: _Times
 ) -> Claim:
     clause = _clause_tokens(verb)
     inside = {token.i for token in verb.subtree}
@@ -153,12 +204,12 @@ def _claim(
     )
 
 
-def _dates(times: Sequence[TimeExpr], clause: list[Token]) -> Iterator[str]:
+def _dates(times: _Times, clause: list[Token]) -> Iterator[str]:
     """The values of the clause's time expressions (durations are numbers), and the day a clock time is
     joined to ("at about 6.30 a.m. on Friday" dates the clause to that Friday as well). A possessive dates
     its noun, not the clause: "Engineers are inspecting bridges after Wednesday's earthquake"."""
-    text = clause[0].doc.text if clause else ""
-    for time in times:
+    text = doc_text(clause[0].doc) if clause else ""
+    for time in times.near(clause):
         if text.startswith(("'s", "’s"), time.end):
             continue
         if time.granularity != "duration" and _within(time, clause):
@@ -192,14 +243,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _reported_infinitive_subject(verb: Token, quotes: Sequence[Quote]) -> Token | None:
+def _reported_infinitive_subject(verb: Token, cues: dict[int, Quote]) -> Token | None:
     """The subject of a cue verb whose reported content is an infinitive of its own doing: "Morlan Bank has
     agreed to buy the society for £1.2 billion" — Morlan Bank is to buy it. Not when the cue has an object,
     who may be the doer instead ("urged residents to leave")."""
     cue = verb.head
     if verb.dep_ != "xcomp" or any(child.dep_ in ("dobj", "dative") for child in cue.children):
         return None
-    if not any(quote.cue_span.start <= cue.idx < quote.cue_span.end for quote in quotes):
+    if cue.idx not in cues:
         return None
     return next((child for child in cue.children if child.dep_ == "nsubj"), None)
 
@@ -345,13 +396,6 @@ def _framed_as_false(doc: Doc) -> Iterator[int]:
                         yield inner.i
 
 
-def _enclosing_quote(position: int, quotes: Iterable[Quote]) -> Quote | None:
-    for quote in quotes:
-        if quote.content.start <= position < quote.content.end:
-            return quote
-    return None
-
-
 def _clause_tokens(verb: Token) -> list[Token]:
     """The verb's subtree without the clauses of other claim verbs below it, a relative clause of one of
     its nouns included ("Tofu, a panda that escaped on Saturday, was caught on Tuesday" is caught on
@@ -371,22 +415,21 @@ def _within(time: TimeExpr, clause: list[Token]) -> bool:
     return any(token.idx <= time.start < token.idx + len(token.text) for token in clause)
 
 
-def _numbers(clause: list[Token], times: Sequence[TimeExpr]) -> Iterator[Number]:
+def _numbers(clause: list[Token], times: _Times) -> Iterator[Number]:
     """Counts, amounts and percentages in the clause, and durations ("for five days" → 5 day); years and
     other parts of dates are left to `dates`."""
-    for time in times:
+    for time in times.near(clause):
         duration = _DURATION.match(time.value) if time.granularity == "duration" else None
         unit = _DURATION_UNITS.get(duration.group(1) + duration.group(3)) if duration else None
         if duration and unit and _within(time, clause):
             yield Number(float(duration.group(2)), unit, time.text)
-    in_time = [(t.start, t.end) for t in times]
     seen: set[int] = set()
     for token in clause:
         if token.i in seen or not (token.like_num or _NUMERIC.match(token.text) or _ATTACHED.match(token.text)):
             continue
         if token.lower_ == "one" and token.dep_ not in ("nummod", "quantmod", "compound"):
             continue  # "no one", "one of them": a pronoun, not a count
-        if any(start <= token.idx < end for start, end in in_time):
+        if token.idx in times.covered:
             continue
         run = [token]
         while (nxt := token.doc[run[-1].i + 1] if run[-1].i + 1 < len(token.doc) else None) is not None and (

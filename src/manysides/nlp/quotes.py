@@ -24,6 +24,7 @@ auxiliaries ("has learned"), content stops before the sentence's final full stop
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,7 @@ _TRANSCRIPT_LINE = re.compile(
     r"^[ \t\"“]*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<cue>:) (?P<content>\S[^\n]*)$", re.M
 )
 # A headline that names its source before a colon: "Sanders: Clinton needs to…" (the article's first line).
+_REACH = 2000  # how far (in characters) a quotation may run from its cue, as the patterns below allow
 _HEADLINE = re.compile(r"[ \t]*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?P<cue>:) (?P<content>\S[^\n]*)")
 FINDING_SOURCES = frozenset(("poll", "survey", "study", "report"))
 _COLON_QUOTATION = re.compile(r"(?P<cue>:)[ \t]*(?P<content>“[^“”\n]{1,2000}?”|\"[^“”\"\n]{1,2000}?\")")
@@ -85,29 +87,72 @@ _RESUMED = re.compile(r"[^“”\"\n]{0,120}?[,.:][ \t]{0,2}(“[^“”\n]{1,20
 
 def find_quotes(doc: Doc, article_id: str, mentions: Iterable[Mention]) -> list[Quote]:
     """Every attribution in the parsed article, in text order."""
-    named = [m for m in mentions if m.type in NAMED_TYPES]
+    named = _Names([m for m in mentions if m.type in NAMED_TYPES])
+    marks = _Marks(doc_text(doc))
     found: dict[tuple[int, int], Quote] = {}
     for token in doc:
-        for quote in _quotes_at(doc, token, article_id, named):
+        for quote in _quotes_at(doc, token, article_id, named, marks):
             found.setdefault((quote.cue_span.start, quote.cue_span.end), quote)
     for quote in _line_quotes(doc, article_id, named):
         found.setdefault((quote.cue_span.start, quote.cue_span.end), quote)
     return sorted(found.values(), key=lambda q: q.cue_span.start)
 
 
-def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Quote]:
+def doc_text(doc: Doc) -> str:
+    """The parsed text, joined once per doc: `Doc.text` joins every token's text anew on each call, and
+    reading it once per token made the analysis quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "manysides.text"
+
+
+class _Names:
+    """The named mentions of an article (in text order, as spaCy's entities never overlap), indexed by
+    offset: looking a speaker up by scanning every mention, once per quote, was quadratic in long articles."""
+
+    def __init__(self, named: list[Mention]) -> None:
+        self.named = named
+        self.starts = [m.start for m in named]
+        self.people = [m for m in named if m.type == "PERSON"]
+        self.people_ends = [m.end for m in self.people]
+        self.people_spans = {(m.start, m.end) for m in self.people}
+        self.speakers_by_end: dict[int, Mention] = {}  # end offset → the first person or organisation ending there
+        for m in named:
+            if m.type in ("PERSON", "ORG"):
+                self.speakers_by_end.setdefault(m.end, m)
+
+    def within(self, start: int, end: int) -> Mention | None:
+        """The first mention inside [start, end]."""
+        for index in range(bisect_left(self.starts, start), len(self.named)):
+            m = self.named[index]
+            if m.start > end:
+                return None
+            if m.end <= end:
+                return m
+        return None
+
+    def person_before(self, position: int) -> Mention | None:
+        """The last person named before a position (what "he said" refers to)."""
+        index = bisect_right(self.people_ends, position)
+        return self.people[index - 1] if index else None
+
+
+def _line_quotes(doc: Doc, article_id: str, named: _Names) -> Iterator[Quote]:
     """Attributions made by layout, not by a verb: a transcript line ("PENCE: Well, look…") whose speaker
     is a person the article names (or that person's surname in capitals), a headline that names its source
     before a colon ("Sanders: Clinton needs to…", "Poll: …"; a name the tagger missed there counts when the
     article names that person below), a quotation after a name and a colon inside a sentence ("…doesn't
     surprise Republican pollster Daron Shaw: “Historically, …”"), and a quotation signed with a dash at the
     end of its paragraph ("“He scares me.” ― Krystal Correa")."""
-    text = doc.text
-    people = [m for m in named if m.type == "PERSON"]
-    surnames = {m.entity_id.rpartition(":")[2].rpartition(" ")[2].upper() for m in people}
+    text = doc_text(doc)
+    surnames = {m.entity_id.rpartition(":")[2].rpartition(" ")[2].upper() for m in named.people}
     for line in _TRANSCRIPT_LINE.finditer(text):
         speaker = line.group("speaker")
-        exact = any(m.start == line.start("speaker") and m.end == line.end("speaker") for m in people)
+        exact = line.span("speaker") in named.people_spans
         if exact or (speaker.isupper() and speaker in surnames):
             content = _with_quotation(doc, line.start("content"), line.end("content"))
             if content is not None:
@@ -115,14 +160,14 @@ def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Qu
     headline = _HEADLINE.match(text)
     if headline is not None:  # "Pence: Flowers Won't Be at Debate", "Poll: Clinton and Trump in dead heat"
         speaker = headline.span("speaker")
-        named_speaker = any(m.start < speaker[1] and speaker[0] < m.end for m in named)
+        named_speaker = any(m.start < speaker[1] and speaker[0] < m.end for m in named.named)
         surname = headline.group("speaker").rpartition(" ")[2].upper() in surnames  # "Lynch:", "Attorney General Loretta Lynch" below
         if named_speaker or surname or headline.group("speaker").lower() in FINDING_SOURCES:
             content = _with_quotation(doc, *headline.span("content"))
             if content is not None:
                 yield _quote(doc, article_id, named, speaker, headline.span("cue"), content, channel=None)
     for colon in _COLON_QUOTATION.finditer(text):
-        speaker = next((m for m in named if m.end == colon.start("cue") and m.type in ("PERSON", "ORG")), None)
+        speaker = named.speakers_by_end.get(colon.start("cue"))
         if speaker is not None:  # the name with the words that describe it: "Republican pollster Daron Shaw"
             span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
             if span is not None:
@@ -132,7 +177,7 @@ def _line_quotes(doc: Doc, article_id: str, named: list[Mention]) -> Iterator[Qu
         yield _quote(doc, article_id, named, signed.span("speaker"), signed.span("cue"), signed.span("content"), channel=None)
 
 
-def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) -> Iterator[Quote]:
+def _quotes_at(doc: Doc, token: Token, article_id: str, named: _Names, marks: _Marks) -> Iterator[Quote]:
     if token.lower_ == "according" and (to := _child(token, "prep", "to")) is not None:
         pobj = _child(to, "pobj")
         if pobj is None:
@@ -150,26 +195,27 @@ def _quotes_at(doc: Doc, token: Token, article_id: str, named: list[Mention]) ->
     speaker = _speaker(token)
     if speaker is None:
         return
+    text = doc_text(doc)
     particle = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in PHRASAL_CUES.get(lemma, ())), None)
     if lemma in STANCE_LEMMAS or lemma in PHRASAL_CUES:
-        if doc.text[speaker[0] : speaker[1]].lower() in SPEAKING_PERSONS or _in_quotation(doc.text, token.idx):
+        if text[speaker[0] : speaker[1]].lower() in SPEAKING_PERSONS or marks.in_quotation(token.idx):
             return  # "we expect", “Nobody expected it”: a quoted speaker's own words, not the reporter's attribution
         if _child(token, "nsubj") is None and _in_reported_clause(token):
             return  # "Harrow said residents were calm and praised…": a subject borrowed from a reported clause
         content = _object_content(doc, token, particle)
     elif lemma in QUOTATION_CUES:  # “…,” he continued.
-        content = _quotation_before(doc.text, min(speaker[0], token.idx))
+        content = _quotation_before(text, min(speaker[0], token.idx))
     else:
-        content = _content(doc, token) or _quotation_before(doc.text, min(speaker[0], token.idx))
+        content = _content(doc, token) or _quotation_before(text, min(speaker[0], token.idx))
     if content is None:
         return
     cue_tokens = [t for t in token.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < token.i] + [token]
     cue_tokens += [t for t in token.children if t.lower_ in CUE_ADVERBS and _next_to(t, token)]
     cue_tokens += [t for t in token.children if t.dep_ == "prt"] + ([particle] if particle is not None else [])
     cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t) for t in cue_tokens))
-    if doc.text[cue[1] : cue[1] + 1] == ":" and content[0] > cue[1]:
+    if text[cue[1] : cue[1] + 1] == ":" and content[0] > cue[1]:
         cue = (cue[0], cue[1] + 1)  # "He said: “…”": the colon introduces the quotation, part of the cue
-    content = _whole_quotation(doc.text, content, speaker, cue)
+    content = _whole_quotation(text, content, speaker, cue)
     yield _quote(doc, article_id, named, speaker, cue, content, channel=_channel(token))
 
 
@@ -233,10 +279,29 @@ def _next_to(adverb: Token, verb: Token) -> bool:
     return adverb.i < verb.i and all(t.dep_ in ("aux", "auxpass", "neg") for t in between)
 
 
-def _in_quotation(text: str, position: int) -> bool:
-    """Whether a position lies inside a quotation opened earlier in its paragraph."""
-    paragraph = text[text.rfind("\n", 0, position) + 1 : position]
-    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1 or paragraph.count("''") % 2 == 1
+class _Marks:
+    """Where the line breaks and quotation marks of a text are, so that the marks of a paragraph up to a
+    position are counted by bisection: counting them in the paragraph's text, once per cue, was quadratic
+    in an article of one long line."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.found = {mark: [m.start() for m in re.finditer(mark, text)] for mark in ("“", "”", '"', "''")}
+
+    def count(self, mark: str, start: int, end: int) -> int:
+        """How many times `mark` occurs in text[start:end] (as `str.count` counts it)."""
+        found = self.found[mark]
+        return bisect_right(found, end - len(mark)) - bisect_left(found, start)
+
+    def in_quotation(self, position: int) -> bool:
+        """Whether a position lies inside a quotation opened earlier in its paragraph."""
+        index = bisect_left(self.breaks, position)
+        start = self.breaks[index - 1] + 1 if index else 0
+        return (
+            self.count("“", start, position) > self.count("”", start, position)
+            or self.count('"', start, position) % 2 == 1
+            or self.count("''", start, position) % 2 == 1
+        )
 
 
 def _object_content(doc: Doc, verb: Token, particle: Token | None) -> tuple[int, int] | None:
@@ -261,7 +326,7 @@ def _object_content(doc: Doc, verb: Token, particle: Token | None) -> tuple[int,
 
 def _with_quotation(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Trim separators; widen to the quotation marks around the content, across sentences if open."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start] in _EDGE_PUNCTUATION:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCTUATION:
@@ -279,14 +344,15 @@ def _with_quotation(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return start - len(opening), end  # the parse left the opening mark out
     if opening is not None and text[end - 1] not in CLOSING_MARKS:
         # she said: “One. Two.” — the parse gave the first sentence only; the quotation runs to its mark
-        close = text.find(MARK_PAIRS[opening], end, min(len(text), end + 2000))
+        close = text.find(MARK_PAIRS[opening], end, min(len(text), end + _REACH))
         if close >= 0 and "\n" not in text[end:close] and (opening != "“" or "“" not in text[end:close]):
             return start - len(opening), close + len(MARK_PAIRS[opening])
     if text[end - 1] in CLOSING_MARKS and text[start] not in OPENING_MARKS:
         inside = text[start : end - 1]
         if "“" not in inside and inside.count('"') % 2 == 0:  # opened before the content, maybe sentences before
-            opening = max(text.rfind("“", 0, start), text.rfind('"', 0, start))
-            if opening >= 0 and start - opening < 2000 and text.rfind("”", opening, start) < 0:
+            reach = max(0, start - _REACH + 1)  # no further back than the reach: searching to the text's start was quadratic
+            opening = max(text.rfind("“", reach, start), text.rfind('"', reach, start))
+            if opening >= 0 and text.rfind("”", opening, start) < 0:
                 start = opening
     return start, end
 
@@ -294,7 +360,7 @@ def _with_quotation(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def _quotation_before(text: str, position: int) -> tuple[int, int] | None:
     """“A lot of it comes across as pandering,” he said. — a quotation that ends right before its speaker
     and cue, for when the parser did not hang it on the verb."""
-    found = _BEFORE_CUE.search(text, max(0, position - 2000), position)
+    found = _BEFORE_CUE.search(text, max(0, position - _REACH), position)
     return found.span(1) if found is not None else None
 
 
@@ -323,24 +389,24 @@ def _channel(verb: Token) -> str | None:
     if target is None or target.pos_ not in ("PROPN", "NOUN"):
         return None
     start, end = _subtree(target)
-    return verb.doc.text[start:end]
+    return doc_text(verb.doc)[start:end]
 
 
 def _quote(
     doc: Doc,
     article_id: str,
-    named: list[Mention],
+    named: _Names,
     speaker: tuple[int, int],
     cue: tuple[int, int],
     content: tuple[int, int],
     channel: str | None,
 ) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     speaker_start, speaker_end = _trimmed(text, *speaker)
-    entity = next((m for m in named if speaker_start <= m.start and m.end <= speaker_end), None)
+    entity = named.within(speaker_start, speaker_end)
     pronoun = text[speaker_start:speaker_end].lower() in PRONOUNS
     if entity is None and pronoun:  # "he said": the last person named before it
-        entity = next((m for m in reversed(named) if m.type == "PERSON" and m.end <= speaker_start), None)
+        entity = named.person_before(speaker_start)
     direct = text[content[0]] in OPENING_MARKS and text[content[1] - 1] in CLOSING_MARKS
     evidence_start = min(doc[doc.char_span(*content, alignment_mode="expand").start].sent.start_char, speaker_start)
     evidence_end = doc[doc.char_span(*cue, alignment_mode="expand").start].sent.end_char

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -17,14 +18,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy.exc import DatabaseError, IntegrityError, ProgrammingError
 
 from manysides import __version__
-from manysides.config import Settings
-from manysides.errors import InputError, ManysidesError
+from manysides.config import Settings, redact
+from manysides.errors import InputError, ManysidesError, StoreError
 from manysides.ingest import ReadOptions, expand
 from manysides.ingest.dates import DateError, parse_date
 from manysides.ingest.origin import domain_of
@@ -53,6 +55,7 @@ from manysides.report.html import render
 from manysides.report.markdown import render_summary
 from manysides.report.summary import headline, summarise
 from manysides.store import Store
+from manysides.web.display import neutralise
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERRUPTED = 130
@@ -71,13 +74,52 @@ class _Group(click.Group):
             raise click.ClickException(str(exc)) from exc
 
 
+class _Table(Table):
+    """A rich table whose text cells and title lose their bidi control characters (web/display.py):
+    a stored outlet name must not reorder the terminal's line."""
+
+    def __init__(self, *headers: str, title: str | None = None, **options: Any) -> None:
+        super().__init__(*headers, title=None if title is None else neutralise(title), **options)
+
+    def add_row(self, *cells: RenderableType | None, **options: Any) -> None:
+        super().add_row(*(neutralise(c) if isinstance(c, str) else c for c in cells), **options)
+
+
 def db_option(command: F) -> F:
+    """`--db`, and one line instead of a traceback when the database turns out unreadable mid-command."""
+
+    @functools.wraps(command)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (IntegrityError, ProgrammingError):
+            raise  # our own bug, not a damaged file: keep the traceback
+        except DatabaseError as exc:  # a damaged file passes the opening checks and fails at its first bad page
+            where = redact(Settings.load(kwargs.get("db")).db_url)
+            reason = str(exc.orig or exc).splitlines()[0]
+            raise StoreError(f"{where}: cannot read the database: {reason}") from exc
+
     return click.option(
         "--db",
         metavar="URL",
         help="Database: a file path or sqlite:///FILE (default manysides.db, or $MANYSIDES_DB), "
         "or postgresql://user@host/name for a shared server.",
-    )(command)
+    )(guarded)  # type: ignore[return-value]
+
+
+def all_contradictions_option(command: F) -> F:
+    return click.option(
+        "--all-contradictions", is_flag=True,
+        help="Also list the possible contradictions, marked so: those whose two sentences may not state one fact "
+        "(on real coverage most such pairs are about two different things).",
+    )(command)  # fmt: skip
+
+
+def max_words_option(command: F) -> F:
+    return click.option(
+        "--max-article-words", type=click.IntRange(min=1), metavar="N",
+        help="Refuse articles longer than N words, one line each (default 50,000, or $MANYSIDES_MAX_ARTICLE_WORDS).",
+    )(command)  # fmt: skip
 
 
 def outlets_option(command: F) -> F:
@@ -132,6 +174,7 @@ def cli() -> None:
     metavar="SIZE",
     help="Refuse files (and JSONL lines, and downloads) larger than this, e.g. 20MB (default) or 512KiB.",
 )
+@max_words_option
 @click.option("--no-analyse", is_flag=True, help="Only store the articles; analyse them later with `manysides analyse`.")
 @db_option
 @json_option
@@ -140,6 +183,7 @@ def ingest_command(
     outlet: str | None,
     published: date | None,
     max_file_size: str | None,
+    max_article_words: int | None,
     no_analyse: bool,
     db: str | None,
     as_json: bool,
@@ -159,12 +203,14 @@ def ingest_command(
         manysides ingest examples/corpus/ 'feeds/*.xml' https://example.org/rss
         manysides ingest story.txt --outlet "Harbour Herald" --date 2024-11-11
     """
-    settings = Settings.load(db, max_file_size)
-    options = ReadOptions(outlet=outlet, published=published, max_file_bytes=settings.max_file_bytes)
+    settings = Settings.load(db, max_file_size, max_article_words=max_article_words)
+    options = ReadOptions(
+        outlet=outlet, published=published, max_file_bytes=settings.max_file_bytes, max_article_words=settings.max_article_words
+    )
     with Store(settings.db_url) as store:
         summary, interrupted = _ingest_with_progress(inputs, store, options)
         if not (interrupted or no_analyse):
-            interrupted = not (_run_analysis(store) and _run_story_placement(store))
+            interrupted = not (_run_analysis(store, settings.max_article_words, summary) and _run_story_placement(store))
     _print_ingest_summary(summary, interrupted, as_json)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
@@ -193,38 +239,56 @@ def _ingest_with_progress(inputs: tuple[str, ...], store: Store, options: ReadOp
 
 
 @cli.command("analyse")
+@max_words_option
+@click.option("--retry-failed", is_flag=True, help="Try again the articles whose analysis failed before.")
 @db_option
-def analyse_command(db: str | None) -> None:
+def analyse_command(max_article_words: int | None, retry_failed: bool, db: str | None) -> None:
     """Analyse stored articles that have no analysis yet, then place them in stories.
 
     `manysides ingest` does this for new articles unless given --no-analyse; run it after an
     ingest with --no-analyse, or after upgrading manysides (a newer analysis redoes old ones).
+    An article whose analysis fails (or that is longer than --max-article-words) prints one
+    line, is skipped by later runs until --retry-failed, and never stops the others; the command
+    then exits with status 1. Several `analyse` or `ingest` runs on one database share the work.
 
     \b
     Example:
         manysides ingest feeds/ --no-analyse && manysides analyse
+        manysides analyse --retry-failed --max-article-words 100000
     """
-    with Store(Settings.load(db).db_url) as store:
-        if not (_run_analysis(store) and _run_story_placement(store)):
+    settings = Settings.load(db, max_article_words=max_article_words)
+    with Store(settings.db_url) as store:
+        if retry_failed:
+            store.forget_analysis_failures()
+        summary = IngestSummary()
+        if not (_run_analysis(store, settings.max_article_words, summary) and _run_story_placement(store)):
             sys.exit(EXIT_INTERRUPTED)
+    if summary.failed:
+        sys.exit(1)
 
 
-def _run_analysis(store: Store) -> bool:
-    """Analyse what is pending with a progress bar; False if interrupted (what was done is stored)."""
+def _run_analysis(store: Store, max_words: int, summary: IngestSummary) -> bool:
+    """Analyse what is pending with a progress bar, a line per failed article (counted in `summary`);
+    False if interrupted (what was done is stored)."""
     pending = store.count_to_analyse(PIPELINE_VERSION)
     if not pending:
         return True
-    done = 0
+    done = failed = 0
     with _progress() as progress:
         task = progress.add_task("Analysing", total=pending)
         try:
-            for _ in analyse(store, default_pipeline(), default_encoder()):
-                done += 1
+            for event in analyse(store, default_pipeline(), default_encoder(), max_words=max_words):
+                summary.count_analysis(event)
+                if event.error is not None:
+                    failed += 1
+                    _print_failure(event.error, progress.console)
+                else:
+                    done += 1
                 progress.advance(task)
         except KeyboardInterrupt:
             stderr.print(f"Interrupted: {done} of {pending} articles analysed and stored.")
             return False
-    stderr.print(f"Analysed {done} articles.")
+    stderr.print(f"Analysed {done} articles" + (f"; {failed} failed (skipped until `manysides analyse --retry-failed`)." if failed else "."))
     return True
 
 
@@ -262,7 +326,7 @@ def _progress() -> Progress:
 
 
 def _print_failure(error: InputError, console: Console = stderr) -> None:
-    console.print(f"{error.location}: {error.reason}", markup=False, highlight=False)
+    console.print(neutralise(f"{error.location}: {error.reason}"), markup=False, highlight=False)
 
 
 def _print_ingest_summary(summary: IngestSummary, interrupted: bool, as_json: bool) -> None:
@@ -297,7 +361,7 @@ def articles_command(
         fields = ("id", "outlet", "title", "url", "published", "language", "source", "external_id")
         click.echo(to_json([{key: plain(getattr(a, key)) for key in fields} | {"words": a.word_count} for a in found]))
         return
-    table = Table("id", "date", "outlet", "words", "headline", title=f"{len(found)} articles")
+    table = _Table("id", "date", "outlet", "words", "headline", title=f"{len(found)} articles")
     for article in found:
         table.add_row(
             article.id[:12], str(article.published or "?"), article.outlet, f"{article.word_count:,}", headline(article)
@@ -312,9 +376,12 @@ def articles_command(
     help="html: one self-contained file (story reports only).",
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@all_contradictions_option
 @db_option
 @outlets_option
-def report_command(story: str | None, fmt: str, out: Path | None, db: str | None, outlets_file: str | None) -> None:
+def report_command(
+    story: str | None, fmt: str, out: Path | None, all_contradictions: bool, db: str | None, outlets_file: str | None
+) -> None:
     """Write the comparison report of one STORY, or without STORY a coverage summary of the database.
 
     The story report lists, each with the exact source sentences: contradictions, facts several
@@ -337,7 +404,7 @@ def report_command(story: str | None, fmt: str, out: Path | None, db: str | None
             what = f"{summary.article_count} articles, {len(summary.outlets)} outlets"
         else:
             comparison, label = compare_story_in(store, story)
-            rendered = render(comparison_document(comparison, label, registry), fmt)
+            rendered = render(comparison_document(comparison, label, registry, all_contradictions), fmt)
             what = f"{len(comparison.articles)} articles, {len(comparison.contradictions)} contradictions"
     _write(rendered, out, what)
 
@@ -349,6 +416,7 @@ def report_command(story: str | None, fmt: str, out: Path | None, db: str | None
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report here.")
 @click.option("--outlet", help="Outlet of every article read (overrides what the inputs say).")
 @click.option("--db", metavar="URL", help="Keep the articles in this database (default: a temporary one).")
+@all_contradictions_option
 @outlets_option
 def compare_command(
     inputs: tuple[str, ...],
@@ -357,6 +425,7 @@ def compare_command(
     html_out: Path | None,
     outlet: str | None,
     db: str | None,
+    all_contradictions: bool,
     outlets_file: str | None,
 ) -> None:
     """Compare the articles of the given files as one story.
@@ -373,14 +442,14 @@ def compare_command(
         settings = Settings.load(db or str(Path(tmp) / "compare.db"), outlets=outlets_file)
         registry = load_registry(settings.outlets_file)  # a bad file fails before any work
         with Store(settings.db_url) as store:
-            options = ReadOptions(outlet=outlet, max_file_bytes=settings.max_file_bytes)
+            options = ReadOptions(outlet=outlet, max_file_bytes=settings.max_file_bytes, max_article_words=settings.max_article_words)
             summary, interrupted = _ingest_with_progress(inputs, store, options)
-            if interrupted or not (_run_analysis(store) and _run_story_placement(store)):
+            if interrupted or not (_run_analysis(store, settings.max_article_words, summary) and _run_story_placement(store)):
                 sys.exit(EXIT_INTERRUPTED)
             if not summary.article_ids:
                 raise click.ClickException("no article could be read from the inputs")
             comparison = compare_articles(store, summary.article_ids, "compared")
-            document = comparison_document(comparison, label_of(store, summary.article_ids), registry)
+            document = comparison_document(comparison, label_of(store, summary.article_ids), registry, all_contradictions)
     for out, fmt in ((json_out, "json"), (md_out, "md"), (html_out, "html")):
         if out is not None:
             _write(render(document, fmt), out, f"{fmt} report")
@@ -392,28 +461,30 @@ def compare_command(
 def _print_comparison(document: dict[str, Any]) -> None:
     outlets = [_who(o) for o in document["outlets"]]
     stdout.print(
-        f"[bold]{len(document['articles'])} articles[/bold] from {len(outlets)} outlets: {escape(', '.join(outlets))}",
+        f"[bold]{len(document['articles'])} articles[/bold] from {len(outlets)} outlets: {escape(neutralise(', '.join(outlets)))}",
         highlight=False,
     )
     for b in document["blindspots"]:
         stdout.print(f"[yellow]Blindspot[/yellow]: {b['share']:.0%} of the known outlets are of one {b['by']}: {escape(b['label'])}")
-    table = Table("kind", "explanation", title=f"{len(document['contradictions'])} contradictions", title_justify="left")
+    table = _Table("kind", "explanation", title=f"{len(document['contradictions'])} contradictions", title_justify="left")
     for c in document["contradictions"]:
-        table.add_row(c["kind"], escape(c["explanation"]))
+        table.add_row(c["kind"] + (" (possible)" if c["possible"] else ""), escape(c["explanation"]))
     stdout.print(table)
-    agreements = Table("outlets", "fact (the wording closest to all others)", title=f"{len(document['agreements'])} agreements", title_justify="left")
+    if (hidden := document["possible_contradictions"]) and not any(c["possible"] for c in document["contradictions"]):
+        stdout.print(f"[dim]{hidden} possible contradictions not shown: their sentences may not state one fact (--all-contradictions lists them).[/dim]")
+    agreements = _Table("outlets", "fact (the wording closest to all others)", title=f"{len(document['agreements'])} agreements", title_justify="left")
     for a in document["agreements"][:10]:
         disputed = f" [yellow](disputed: {', '.join(a['disputed'])})[/yellow]" if a["disputed"] else ""
         agreements.add_row(str(len(a["outlets"])), escape(a["summary"]) + disputed)
     stdout.print(agreements)
-    unique = Table("outlet", "fact", title=f"{len(document['unique'])} facts reported by one outlet only", title_justify="left")
+    unique = _Table("outlet", "fact", title=f"{len(document['unique'])} facts reported by one outlet only", title_justify="left")
     for u in document["unique"][:10]:
         only = f" [dim](only here: {escape(', '.join(u['details']))})[/dim]" if u["details"] else ""
         unique.add_row(escape(u["outlet"]), escape(u["summary"]) + only)
     stdout.print(unique)
     stdout.print(f"{len(document['quotes'])} quotes; the full lists are in the --json, --md and --html reports.")
     for outlet, chain in every_chain(document):
-        stdout.print(f"Reported through another outlet: {escape(chain_text(outlet, chain))}", highlight=False)
+        stdout.print(f"Reported through another outlet: {escape(neutralise(chain_text(outlet, chain)))}", highlight=False)
 
 
 def _who(outlet: dict[str, Any]) -> str:
@@ -463,7 +534,7 @@ def stories_command(
     if as_json:
         click.echo(to_json(found))
         return
-    table = Table("story", "dates", "articles", "outlets", "label", title=f"{len(found)} stories")
+    table = _Table("story", "dates", "articles", "outlets", "label", title=f"{len(found)} stories")
     for story in found:
         dates = "?" if story.first is None else f"{story.first}" + ("" if story.last == story.first else f" … {story.last}")
         table.add_row(story.id, dates, str(story.articles), ", ".join(story.outlets), story.label)
@@ -516,10 +587,11 @@ def stories_split_command(story: str, articles: tuple[str, ...], db: str | None)
 
 @cli.command("show")
 @click.argument("story", metavar="STORY")
+@all_contradictions_option
 @db_option
 @outlets_option
 @json_option
-def show_command(story: str, db: str | None, outlets_file: str | None, as_json: bool) -> None:
+def show_command(story: str, all_contradictions: bool, db: str | None, outlets_file: str | None, as_json: bool) -> None:
     """Show one story: its articles by date (wire copies marked), then what they agree on and dispute.
 
     The full comparison, with every sentence, is `manysides report STORY`.
@@ -533,7 +605,7 @@ def show_command(story: str, db: str | None, outlets_file: str | None, as_json: 
     with Store(settings.db_url) as store:
         story_id = store.resolve_story(story)
         label, members = store.story_label(story_id), store.story_members(story_id)
-        document = None if as_json else comparison_document(*compare_story_in(store, story_id), registry)
+        document = None if as_json else comparison_document(*compare_story_in(store, story_id), registry, all_contradictions)
     if as_json:
         rows = [
             {"id": a.id, "outlet": a.outlet, "title": a.title, "published": plain(a.published),
@@ -542,7 +614,7 @@ def show_command(story: str, db: str | None, outlets_file: str | None, as_json: 
         ]
         click.echo(to_json({"id": story_id, "label": label, "articles": rows}))
         return
-    table = Table("article", "date", "outlet", "headline", "how it joined", title=f"{story_id}: {label}")
+    table = _Table("article", "date", "outlet", "headline", "how it joined", title=f"{story_id}: {label}")
     for article, placement in members:
         table.add_row(article.id[:12], str(article.published or "?"), article.outlet, headline(article), _how(placement))
     stdout.print(table)
@@ -555,24 +627,49 @@ def show_command(story: str, db: str | None, outlets_file: str | None, as_json: 
 @outlets_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve_command(db: str | None, outlets_file: str | None, host: str, port: int) -> None:
+@click.option(
+    "--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+    help="A host name users reach the server by (repeatable); requests for any other host are refused. "
+    "localhost, 127.0.0.1 and --host are always allowed.",
+)  # fmt: skip
+@click.option("--no-auth", is_flag=True, help="Beyond loopback, let anyone who reaches the server add coverage (no token).")
+@click.option(
+    "--allow-private-urls", is_flag=True,
+    help="Let the Add page fetch URLs on private and loopback addresses (an intranet newsroom); never files.",
+)  # fmt: skip
+def serve_command(
+    db: str | None, outlets_file: str | None, host: str, port: int, allowed_hosts: tuple[str, ...], no_auth: bool,
+    allow_private_urls: bool,
+) -> None:  # fmt: skip
     """Serve the web app: stories, each story side by side with its findings, articles, a JSON API.
 
-    Binds to 127.0.0.1 unless told otherwise; the API is documented at /api/docs.
+    Binds to 127.0.0.1 unless told otherwise; the API is documented at /api/docs. On any other
+    address, adding coverage needs the token in $MANYSIDES_TOKEN (the server refuses to start
+    without it unless given --no-auth): as `Authorization: Bearer TOKEN` or through /login.
+    The Add page fetches only public http(s) URLs unless given --allow-private-urls.
 
     \b
     Example:
         manysides serve --db team.db --port 8080
+        MANYSIDES_TOKEN=… manysides serve --host 0.0.0.0 --allowed-host news.example.org
     """
     import uvicorn  # imported here: the other commands never need a server
 
     from manysides.web.app import create_app
+    from manysides.web.security import is_loopback, serve_settings
 
     settings = Settings.load(db, outlets=outlets_file)
     registry = load_registry(settings.outlets_file)
+    web = serve_settings(host, allowed_hosts, os.environ.get("MANYSIDES_TOKEN"), no_auth, allow_private_urls)
     Store(settings.db_url).close()  # a bad URL or outlets file fails here, as one line, not inside the server
-    stderr.print(f"Serving {settings.db_url} on http://{host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(create_app(settings.db_url, registry), host=host, port=port, log_level="warning")
+    if not is_loopback(host):
+        stderr.print(
+            f"Warning: serving on {host}, reachable from other machines"
+            + (" — and anyone who reaches it may add coverage (--no-auth)." if no_auth else "; adding coverage needs the token."),
+            highlight=False,
+        )  # fmt: skip
+    stderr.print(f"Serving {redact(settings.db_url)} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    uvicorn.run(create_app(settings.db_url, registry, web), host=host, port=port, log_level="warning")
 
 
 @cli.group("outlets", invoke_without_command=True)
@@ -611,7 +708,7 @@ def outlets_command(
     if as_json:
         click.echo(to_json([facts(o, registry) | {'aliases': list(o.aliases), 'domains': list(o.domains)} for o in found]))
         return
-    table = Table("outlet", "country", "ownership", "kind", "languages", "owner", title=f"{len(found)} outlets")
+    table = _Table("outlet", "country", "ownership", "kind", "languages", "owner", title=f"{len(found)} outlets")
     for o in sorted(found, key=lambda o: (o.country, o.name.casefold())):
         table.add_row(o.name, registry.label("country", o.country), o.ownership, o.kind, ", ".join(o.languages), o.owner)
     stdout.print(table)
@@ -640,7 +737,7 @@ def outlets_show_command(name: str, outlets_file: str | None, as_json: bool) -> 
         return
     how = "" if resolved.by == "name" else f" (found by {resolved.by}" + (f", similarity {resolved.score})" if resolved.score else ")")
     stdout.print(f"[bold]{escape(outlet.name)}[/bold]{escape(how)}", highlight=False)
-    table = Table("fact", "value", "source", "checked", show_header=True)
+    table = _Table("fact", "value", "source", "checked", show_header=True)
     values = {
         "kind": outlet.kind, "country": f"{registry.label('country', outlet.country)} ({outlet.country})",
         "languages": ", ".join(registry.label("language", code) for code in outlet.languages),
@@ -676,13 +773,13 @@ def outlets_unknown_command(db: str | None, outlets_file: str | None, as_json: b
                          for name, r in sorted(resolutions.items()) if r.outlet is not None],
         }))  # fmt: skip
         return
-    table = Table("outlet", "articles", title=f"{len(unknown)} of {len(resolutions)} outlets are not in the registry")
+    table = _Table("outlet", "articles", title=f"{len(unknown)} of {len(resolutions)} outlets are not in the registry")
     for name in unknown:
         table.add_row(escape(name), str(counts[name]))
     stdout.print(table)
     for name, r in sorted(fuzzy.items()):
         assert r.outlet is not None
-        stderr.print(f"{escape(name)!r} was taken for {escape(r.outlet.name)!r} (similarity {r.score}); add it as an alias if right.")
+        stderr.print(f"{escape(neutralise(name))!r} was taken for {escape(r.outlet.name)!r} (similarity {r.score}); add it as an alias if right.")
 
 
 @outlets_command.command("check")
@@ -739,7 +836,7 @@ def blindspots_command(
     if as_json:
         click.echo(to_json(found))
         return
-    table = Table("story", "covered by", "share", "its outlets", "others", "label", title=f"{len(found)} blindspots by {dimension}")
+    table = _Table("story", "covered by", "share", "its outlets", "others", "label", title=f"{len(found)} blindspots by {dimension}")
     for b in found:
         table.add_row(
             b.story_id, escape(b.group_label), f"{b.share:.0%}", escape(", ".join(b.outlets)),

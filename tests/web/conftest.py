@@ -1,11 +1,15 @@
 """The web app over real stores: the example corpus, and a store holding a hostile article."""
 
+import re
+import time
+
 import pytest
 from fastapi.testclient import TestClient
 
 from manysides.jobs import ingest_all
 from manysides.store import Store
 from manysides.web.app import create_app
+from manysides.web.security import WebSettings
 
 HOSTILE = (
     "outlet: Evil <b>Gazette</b>\ntitle: <script>alert('title')</script>\ndate: 2025-03-14\n\n"
@@ -29,6 +33,25 @@ def hostile_db(tmp_path_factory) -> str:
     return db
 
 
+def local_client(db: str, settings: WebSettings | None = None, **options) -> TestClient:
+    """A client of the app as a browser on this machine reaches it (the app refuses unknown hosts)."""
+    return TestClient(create_app(db, settings=settings), base_url="http://127.0.0.1:8000", **options)
+
+
+def csrf_token(client: TestClient) -> str:
+    """The Add form's CSRF token (the GET also gives the client its CSRF cookie)."""
+    return re.search(r'name="csrf_token" value="([0-9a-f]+)"', client.get("/add").text).group(1)
+
+
+def wait_for_analysis(client: TestClient, timeout: float = 180.0) -> dict:
+    """The background worker's status once it has finished (done or failed)."""
+    deadline = time.monotonic() + timeout
+    while (status := client.get("/api/add/status").json())["state"] not in ("done", "failed"):
+        assert time.monotonic() < deadline, f"the analysis did not finish: {status}"
+        time.sleep(0.2)
+    return status
+
+
 @pytest.fixture(scope="session")
 def client(example_db) -> TestClient:
-    return TestClient(create_app(example_db))
+    return local_client(example_db)

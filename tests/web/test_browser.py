@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from manysides.store import Store
+from manysides.web.security import WebSettings
 from manysides.web.server import running
 from tests.conftest import EXPECTED
 
@@ -81,7 +83,41 @@ def test_upload_a_file_and_see_it_in_the_stories(browser, tmp_path):
         page.get_by_role("button", name="Add").click()
         page.wait_for_selector("#results")
         assert page.locator("section[aria-labelledby=results] tbody td").first.inner_text() == "island-radio.txt"
-        page.get_by_role("link", name="See the stories").click()
+        page.goto(site + "/add")  # the analysis runs in the background: the Add page says when it is done
+        while "waiting" in (status := page.locator("#analysis").inner_text()) or "Analysing" in status:
+            page.wait_for_timeout(250)
+            page.reload()
+        assert status.startswith("Done"), status
+        page.get_by_role("link", name="manysides").first.click()
         assert page.locator("table.stories tbody tr").count() == 1
         assert "Island Radio" in page.locator("table.stories").inner_text()
         page.close()
+
+
+def test_a_page_on_another_origin_that_posts_to_add_stores_nothing(browser, tmp_path, local_web):
+    """The user has the app open; a page elsewhere on this machine auto-submits a form to its Add page.
+    The server allows private URLs, so only the cross-site checks stand in the way."""
+    article = local_web.serve("/story.txt", "outlet: Harbour Herald\n\nA ferry ran aground on Thursday.\n", "text/plain")
+    db = str(tmp_path / "csrf.db")
+    with running(db, WebSettings(allow_private_urls=True)) as site:
+        attack = local_web.serve(
+            "/attack",
+            f'<!DOCTYPE html><form method="post" action="{site}/add" enctype="multipart/form-data">'
+            f'<input name="url" value="{article}"><input name="csrf_token" value="guessed"></form>'
+            "<script>document.forms[0].submit()</script>",
+        )
+        page = browser.new_page()
+        page.goto(site + "/add")  # the app's cookies are in this browser
+        with page.expect_response(site + "/add") as posted:
+            page.goto(attack)
+        assert posted.value.status == 403 and posted.value.request.method == "POST"
+        assert "cross-site request refused" in page.locator("main").inner_text()
+        with Store(db) as store:
+            assert store.count_articles() == 0
+        page.goto(site + "/add")  # the same URL through the app's own form is stored: the refusal was the guard's
+        page.fill("#url", article)
+        page.get_by_role("button", name="Add").click()
+        page.wait_for_selector("#results")
+        page.close()
+    with Store(db) as store:
+        assert store.count_articles() == 1

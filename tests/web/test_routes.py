@@ -3,15 +3,15 @@
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import jsonschema
-from fastapi.testclient import TestClient
 
 from manysides.jobs import split_story
 from manysides.store import Store
-from manysides.web.app import create_app
 from tests.conftest import EXPECTED
+from tests.web.conftest import csrf_token, local_client, wait_for_analysis
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text(encoding="utf-8"))
 
@@ -59,7 +59,7 @@ def test_unknown_pages_are_clean_404s(client):
 
 
 def test_article_text_is_escaped_everywhere(hostile_db):
-    client = TestClient(create_app(hostile_db))
+    client = local_client(hostile_db)
     [story] = client.get("/api/stories").json()
     evil = next(a for a in client.get(f"/api/stories/{story['id']}").json()["articles"] if "Evil" in a["outlet"])
     for path in ("/", f"/stories/{story['id']}", f"/articles/{evil['id']}"):
@@ -71,7 +71,7 @@ def test_article_text_is_escaped_everywhere(hostile_db):
 def test_a_story_page_follows_a_split_made_after_it_was_shown(example_db, tmp_path):
     db = tmp_path / "copy.db"
     shutil.copy(example_db, db)
-    client = TestClient(create_app(str(db)))
+    client = local_client(str(db))
     story = next(s for s in client.get("/api/stories").json() if s["articles"] == 6)
     before = client.get(f"/api/stories/{story['id']}").json()["articles"]
     with Store(str(db)) as store:
@@ -85,31 +85,51 @@ def test_adding_coverage_reports_each_file_and_stores_the_good_ones(tmp_path, mo
 
     monkeypatch.setattr(web_app, "UPLOAD_LIMIT", 5_000)
     db = str(tmp_path / "add.db")
-    client = TestClient(create_app(db))
+    client = local_client(db)
     good = b"outlet: Harbour Herald\ndate: 2024-11-11\ntitle: Ferry aground\n\nA ferry ran aground near Kessel Point on Thursday.\n"
     files = [
         ("files", ("herald.txt", good, "text/plain")),
         ("files", ("broken.json", b"{not json", "application/json")),
         ("files", ("../../etc/huge.txt", b"x" * 6_000, "text/plain")),
     ]
-    page = client.post("/add", files=files, data={"outlet": ""})
+    page = client.post("/add", files=files, data={"outlet": "", "csrf_token": csrf_token(client)})
     assert page.status_code == 200
     rows = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td><td>(\d+)</td>", page.text)
     assert rows == [("herald.txt", "1", "0"), ("broken.json", "0", "0"), ("huge.txt", "0", "0")]
     assert "broken.json:1: malformed JSON" in page.text and "too large: over the limit of 5,000 bytes" in page.text
     assert "/tmp" not in page.text  # the user's names, not our temporary paths
+    assert wait_for_analysis(client)["state"] == "done"
     [story] = client.get("/api/stories").json()
     assert story["outlets"] == ["Harbour Herald"]
-    again = client.post("/add", files=files[:1])
+    again = client.post("/add", files=files[:1], data={"csrf_token": csrf_token(client)})
     assert re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td><td>(\d+)</td>", again.text) == [("herald.txt", "0", "1")]
 
 
 def test_the_story_list_filters_by_date_range_and_shows_counts(client):
-    page = client.get("/", params={"since": "2025-05-01", "until": "2025-05-31"}).text
+    page = listed_with_counts(client, {"since": "2025-05-01", "until": "2025-05-31"})
     assert page.count('<a href="/stories/s') == 1 and "Zipto" in page  # the May story only
     assert re.search(r"</svg> 5</td>\s*<td>\d+</td>\s*<td>[1-9]\d*</td>", page)  # agreements, contradictions
     bad = client.get("/", params={"since": "not-a-date"})
     assert bad.status_code == 422 and "<h1>Invalid request</h1>" in bad.text and "since" in bad.text
+
+
+def listed_with_counts(client, params: dict, timeout: float = 120.0) -> str:
+    """The story list once the background thread has compared every story it shows."""
+    deadline = time.monotonic() + timeout
+    while "being compared" in (page := client.get("/", params=params).text):
+        assert time.monotonic() < deadline, "the counts never came"
+        time.sleep(0.2)
+    return page
+
+
+def test_the_story_list_never_waits_for_a_comparison(example_db):
+    client = local_client(example_db)  # a fresh app: no comparison computed yet
+    first = client.get("/").text
+    assert first.count('<a href="/stories/s') == len(EXPECTED["stories"])
+    assert '<td class="muted" title="being compared: reload to see">…</td>' in first
+    assert first.count('<rect class="c') >= len(EXPECTED["stories"])  # the coverage bars need no comparison
+    later = listed_with_counts(client, {})
+    assert len(re.findall(r"</svg> \d+</td>\s*<td>\d+</td>\s*<td>\d+</td>", later)) == len(EXPECTED["stories"])
 
 
 def test_export_buttons_give_each_report_as_a_file(client):
@@ -169,3 +189,40 @@ def test_the_outlets_pages_list_the_databases_outlets_and_each_registry_entry(cl
     api = {o["outlet"]: o for o in client.get("/api/outlets").json()}
     assert api["dw.com"]["registry"]["ownership"] == "state-funded" and api["dw.com"]["articles"] == 1
     assert api["Meridian Wire"]["registry"] is None and api["Meridian Wire"]["stories"] == 5
+
+
+def test_the_story_list_comes_in_pages(client, monkeypatch):
+    from manysides.web import app as web_app
+
+    monkeypatch.setattr(web_app, "PAGE_SIZE", 3)
+    everything = [s["id"] for s in client.get("/api/stories").json()]
+    pages = [client.get("/", params={"page": n}).text for n in (1, 2, 3)]
+    shown = [re.findall(r'<a href="/stories/(s[0-9a-f]+)">', page) for page in pages]
+    assert [len(ids) for ids in shown] == [3, 3, 2] and sum(shown, []) == everything  # each story once, newest first
+    assert "page 1 of 3" in pages[0] and 'href="/?page=2" rel="next"' in pages[0] and 'rel="prev"' not in pages[0]
+    assert 'href="/?page=1" rel="prev"' in pages[1] and 'href="/?page=3" rel="next"' in pages[1]
+    assert 'rel="next"' not in pages[2]
+    filtered = client.get("/", params={"q": "Coldbeck", "page": 1}).text
+    assert filtered.count('<a href="/stories/s') == 1 and 'rel="next"' not in filtered
+    assert client.get("/", params={"page": 0}).status_code == 422
+    beyond = client.get("/", params={"page": 9}).text
+    assert 'href="/stories/s' not in beyond and 'href="/?page=8" rel="prev"' in beyond
+
+
+def test_a_big_story_page_shows_the_first_items_of_each_section_unless_asked_for_all(client, monkeypatch):
+    from manysides.web import app as web_app
+
+    documents = [client.get(f"/api/stories/{s['id']}").json() for s in client.get("/api/stories").json()]
+    document = max(documents, key=lambda d: len(d["agreements"]))
+    story = document["story"]["id"]
+    assert len(document["agreements"]) > 1 and len(document["articles"]) > 2
+    monkeypatch.setattr(web_app, "SECTION_LIMIT", 1)
+    monkeypatch.setattr(web_app, "COLUMN_LIMIT", 2)
+    short = client.get(f"/stories/{story}").text
+    assert f"the first 1 of {len(document['agreements'])} agreements" in short
+    assert f"the first 2 of {len(document['articles'])} columns" in short
+    assert short.count('class="agreement"') == 1 and short.count('class="column"') == 2
+    assert f'<a href="/stories/{story}?all=1">Show everything</a>' in short
+    full = client.get(f"/stories/{story}", params={"all": 1}).text
+    assert full.count('class="agreement"') == len(document["agreements"]) and "A big story" not in full
+    assert full.count('class="column"') == len(document["articles"]) and len(full) > len(short)

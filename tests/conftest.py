@@ -7,6 +7,8 @@ database on it.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
@@ -22,6 +24,19 @@ from tests.pgserver import PostgresServer, PostgresUnavailable, temporary_postgr
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
 EXPECTED = yaml.safe_load((EXAMPLES / "expected.yaml").read_text(encoding="utf-8"))  # what the corpus must yield
+
+
+def corrupt(db: str) -> None:
+    """Overwrite every page of an SQLite file's data tables with noise; the schema pages stay, so the store
+    opens and fails at its first read of a damaged page."""
+    with sqlite3.connect(db) as con:
+        pages = con.execute("SELECT name, pageno FROM dbstat").fetchall()
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+    with open(db, "r+b") as file:
+        for name, number in pages:
+            if name not in ("sqlite_schema", "schema_info", "sqlite_autoindex_schema_info_1"):
+                file.seek((number - 1) * size)
+                file.write(os.urandom(size))
 
 
 @pytest.fixture(scope="session")

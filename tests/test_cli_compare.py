@@ -73,3 +73,53 @@ def test_compare_names_what_one_outlet_reports_through_another():
     assert result.exit_code == 0, result.stderr
     line = "Reported through another outlet: Civic Courier → the Northern Ledger ← two officials familiar with the call (anonymous)"
     assert line in result.stdout
+
+
+FILLER = [
+    "The storm reached the coast early in the evening after two days over open water.",
+    "Forecasters had warned fishing crews to stay in port until the weekend.",
+    "Schools in the valley opened late so that buses could avoid flooded lanes.",
+    "A bakery on Mill Street handed out bread to neighbours who had no power.",
+    "Volunteers filled sandbags outside the fire station through the night.",
+    "The river rose above its banks near the old stone bridge by midnight.",
+    "Farmers moved sheep to higher fields before the water reached the meadows.",
+    "The ferry service to the islands was suspended for the second time this month.",
+    "Engineers inspected the sea wall, which was repaired after last winter's storms.",
+    "Shops in the market square kept their shutters down until noon.",
+    "The regional hospital postponed routine appointments for a day.",
+    "A retired teacher said the wind was the loudest she had heard in forty years.",
+    "Trains between the two towns ran at reduced speed because of fallen branches.",
+    "The harbour master closed the outer quay to the public.",
+    "Residents were asked to check on elderly neighbours living alone.",
+    "The local football match was called off an hour before kick-off.",
+    "Road crews cleared a fallen oak from the main route into town.",
+    "The library opened its reading room as a warm place to charge phones.",
+    "Insurance companies said claims would be handled as quickly as possible.",
+    "A temporary shelter was set up in the community hall on Quarry Road.",
+    "The mayor thanked the volunteers in a message on the council's website.",
+    "Weather stations recorded gusts strong enough to lift roof tiles.",
+    "Bus drivers were told to avoid the coastal road until further notice.",
+]
+
+
+def long_report(outlet: str, homes: str, start: int) -> str:
+    """An invented article of 25 sentences: one planted figure among 24 sentences of other things."""
+    filler = " ".join(FILLER[(start + n) % len(FILLER)] for n in range(len(FILLER)))
+    return f"outlet: {outlet}\ndate: 2025-02-11\n\nThe Harrowby council said {homes} homes lost power on Tuesday.\n\n{filler}\n"
+
+
+def test_in_long_articles_a_contradiction_is_possible_and_listed_only_when_asked(tmp_path):
+    """Two long articles offer hundreds of sentence pairs: a figure the rules find at odds is not shown by
+    default (on real coverage none such held when read), but counted, and listed marked possible on request."""
+    (tmp_path / "a.txt").write_text(long_report("Harrowby Echo", "1,200", 0), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(long_report("Valley Post", "1,500", 7), encoding="utf-8")
+    result = run("compare", tmp_path / "a.txt", tmp_path / "b.txt", "--json", tmp_path / "r.json")
+    document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert document["contradictions"] == [] and document["possible_contradictions"] >= 1
+    assert "possible contradictions not shown" in result.stdout
+    result = run("compare", tmp_path / "a.txt", tmp_path / "b.txt", "--json", tmp_path / "all.json", "--all-contradictions")
+    listed = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["contradictions"]
+    assert listed and all(c["possible"] and c["confidence"] < 0.5 for c in listed)
+    assert any("1,200" in c["explanation"] and "1,500" in c["explanation"] for c in listed)
+    assert "(possible)" in result.stdout

@@ -4,14 +4,12 @@ Real files: a store written by `manysides ingest`, then its data pages overwritt
 pages kept, so the store still opens and the damage shows only at the first query).
 """
 
-import os
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
 from manysides.cli import cli
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, corrupt
 
 COMMANDS = [
     ["stories"], ["articles"], ["report"], ["report", "s0"], ["analyse"], ["blindspots"], ["outlets", "unknown"],
@@ -27,14 +25,7 @@ def run(*args):
 def damaged_db(tmp_path_factory) -> str:
     db = str(tmp_path_factory.mktemp("damaged") / "damaged.db")
     assert run("ingest", FIXTURES / "ferry", "--no-analyse", "--db", db).exit_code == 0
-    with sqlite3.connect(db) as con:
-        pages = con.execute("SELECT name, pageno FROM dbstat").fetchall()
-        size = con.execute("PRAGMA page_size").fetchone()[0]
-    with open(db, "r+b") as file:
-        for name, number in pages:
-            if name not in ("sqlite_schema", "schema_info", "sqlite_autoindex_schema_info_1"):
-                file.seek((number - 1) * size)
-                file.write(os.urandom(size))
+    corrupt(db)
     return db
 
 

@@ -258,3 +258,15 @@ def test_an_article_naming_no_date_takes_its_storys_date_once_placed(tmp_path):
         assert store.story_of(radio.id) == store.story_of(next(iter(store.articles(outlet="Harbour Herald"))).id)
     assert (radio.published, radio.published_inferred) == (date(2024, 11, 11), True)  # the Herald's date
     assert {t.text: t.value for t in analysis.times}["Thursday"] == "2024-11-07"  # resolved against it
+
+
+def test_an_article_over_the_word_limit_is_one_line_and_the_others_are_stored(tmp_path):
+    (tmp_path / "short.txt").write_text("outlet: Valley Post\n\nThe bridge reopened on Monday after repairs.\n", encoding="utf-8")
+    (tmp_path / "long.txt").write_text("outlet: Valley Post\n\n" + "The council met again. " * 40 + "\n", encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    result = run("ingest", tmp_path, "--max-article-words", "100", "--db", db)
+    assert result.exit_code == 1
+    [line] = [line for line in result.stderr.splitlines() if "long.txt" in line]
+    assert "too long: 160 words over the limit of 100" in line
+    with Store(db) as store:
+        assert [a.text for a in store.articles()] == ["The bridge reopened on Monday after repairs."]

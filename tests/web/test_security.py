@@ -3,9 +3,7 @@
 Real SQLite stores, the app through FastAPI's TestClient, and conftest's real HTTP server on 127.0.0.1.
 """
 
-import os
 import re
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -14,6 +12,7 @@ from manysides.errors import ConfigError
 from manysides.model import Article
 from manysides.store import Store
 from manysides.web.security import WebSettings, serve_settings
+from tests.conftest import corrupt
 from tests.web.conftest import csrf_token, local_client
 
 TEXT = "outlet: Harbour Herald\ndate: 2024-11-11\ntitle: Ferry aground\n\nA ferry ran aground near Kessel Point on Thursday.\n"
@@ -116,18 +115,6 @@ def test_serving_beyond_loopback_needs_a_token_unless_told_otherwise():
     assert serve_settings("0.0.0.0", (), "t0ken", no_auth=True, allow_private_urls=False).token is None
     assert serve_settings("127.0.0.1", (), None, no_auth=False, allow_private_urls=False).token is None
     assert serve_settings("::1", (), None, no_auth=False, allow_private_urls=False).token is None
-
-
-def corrupt(db: str) -> None:
-    """Overwrite every page of the data tables with noise; the schema pages stay, so the store opens."""
-    with sqlite3.connect(db) as con:
-        pages = con.execute("SELECT name, pageno FROM dbstat").fetchall()
-        size = con.execute("PRAGMA page_size").fetchone()[0]
-    with open(db, "r+b") as file:
-        for name, number in pages:
-            if name not in ("sqlite_schema", "schema_info", "sqlite_autoindex_schema_info_1"):
-                file.seek((number - 1) * size)
-                file.write(os.urandom(size))
 
 
 def test_a_server_error_is_a_plain_page_with_the_security_headers(tmp_path):

@@ -113,8 +113,11 @@ def test_in_long_articles_a_contradiction_is_possible_and_listed_only_when_asked
     default (on real coverage none such held when read), but counted, and listed marked possible on request."""
     (tmp_path / "a.txt").write_text(long_report("Harrowby Echo", "1,200", 0), encoding="utf-8")
     (tmp_path / "b.txt").write_text(long_report("Valley Post", "1,500", 7), encoding="utf-8")
-    result = run("compare", tmp_path / "a.txt", tmp_path / "b.txt", "--json", tmp_path / "r.json")
+    result = run("compare", tmp_path / "a.txt", tmp_path / "b.txt", "--json", tmp_path / "r.json", "--html", tmp_path / "r.html",
+                 "--md", tmp_path / "r.md")  # fmt: skip
     document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    for report in ("r.html", "r.md"):
+        assert "possible contradictions not shown" in (tmp_path / report).read_text(encoding="utf-8")
     jsonschema.validate(document, SCHEMA)
     assert document["contradictions"] == [] and document["possible_contradictions"] >= 1
     assert "possible contradictions not shown" in result.stdout

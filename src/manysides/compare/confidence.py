@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 import numpy as np
@@ -57,6 +58,7 @@ class Evidence:
     pairs_offered: float = 0.0
 
 
+@lru_cache(maxsize=65536)
 def normalised(text: str) -> str:
     """A sentence as two outlets copying one quotation print it: quotes, apostrophes and dashes unified,
     case and punctuation dropped."""
@@ -91,9 +93,10 @@ def _one_quotation(text_a: str, text_b: str) -> bool:
     return any(a == b or (len(a.split()) >= 6 and (a in b or b in a)) for a in quoted_a for b in quoted_b)
 
 
-def _quoted(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _quoted(text: str) -> tuple[str, ...]:
     unified = text.translate(_QUOTES)
-    return [normalised(part) for part in re.findall(r'"([^"]{12,})"', unified) if normalised(part)]
+    return tuple(normalised(part) for part in re.findall(r'"([^"]{12,})"', unified) if normalised(part))
 
 
 def _one_relative_date(found: Contradiction, first: Source, second: Source) -> bool:

@@ -125,6 +125,16 @@ def test_an_outlet_naming_itself_is_no_unique_detail():
     assert compare_story("s", [ledger, wire]).unique == ()
 
 
+def test_a_shorter_or_longer_form_of_a_name_another_outlet_writes_is_no_unique_detail():
+    """"the House" here, "the House of Representatives" there: linking may keep them apart, but a word of
+    the name is in the other outlet, so it is no detail only this outlet gives."""
+    herald = source("Herald", ["The House passed the relief bill on Thursday."], [[1, 0]], mentions=[("House", "org:house")])
+    ledger = source("Ledger", ["The House of Representatives passed the relief bill, the House Budget Committee said."],
+                    [[0.97, 0.1]], mentions=[("House of Representatives", "org:house of representatives"),
+                                            ("House Budget Committee", "org:house budget committee")])  # fmt: skip
+    assert compare_story("s", [herald, ledger]).unique == ()  # "House" could be either, so linking keeps them apart
+
+
 def test_a_shared_sentence_whose_details_everyone_has_is_not_unique():
     radio = source("Radio", ["The ship left Odesa."], [[1, 0]], mentions=[("Odesa", "place:odesa")])
     wire = source("Wire", ["The ship left Odesa on Tuesday."], [[0.97, 0.1]], mentions=[("Odesa", "place:odesa")])

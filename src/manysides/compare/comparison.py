@@ -34,6 +34,7 @@ from manysides.nlp.time import day_of
 # real-coverage dev stories (eval/compare.py --real) sampled agreements right 25.1 % -> 28.4 % at 0.6 (0.5:
 # 25.7, 0.7: 31.1, fewer shared facts kept).
 GROUP_BAR = 0.6
+_NOT_NAME = frozenset("the and for of".split())
 MIN_FACT_WORDS = 4  # "Getty Images", "Read more:", a lone "”" state no fact
 NAMED_DETAIL = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC"))  # named things whose mention is a detail
 PERIODS = ((re.compile(r"\d{4}-W\d{2}"), "week"), (re.compile(r"\d{4}-\d{2}"), "month"), (re.compile(r"\d{4}"), "year"))
@@ -128,6 +129,7 @@ def _unique(
         their_numbers = {_figure(n) for s in others for c in s.analysis.claims for n in c.numbers}
         their_days = {day_of(d) for s in others for c in s.analysis.claims for d in c.dates}
         their_things = {canonical[m.entity_id] for s in others for m in s.analysis.mentions}
+        their_name_words = {w for s in others for m in s.analysis.mentions for w in _name_words(m.surface)}
         claims_at: dict[int, list[Claim]] = defaultdict(list)
         for claim in source.analysis.claims:
             claims_at[claim.evidence.start].append(claim)
@@ -146,7 +148,10 @@ def _unique(
                 }  # fmt: skip
                 details = [text for key, text in numbers.items() if key not in their_numbers]
                 details += sorted(days - their_days)
-                details += [surface for key, surface in things.items() if key not in their_things]
+                details += [
+                    surface for key, surface in things.items()
+                    if key not in their_things and not _name_words(surface) & their_name_words
+                ]  # fmt: skip
                 if not details:
                     continue
             found.append(UniqueFact(sentence.text, _evidence(source, sentence.index), missing_from, tuple(details)))
@@ -170,6 +175,13 @@ def _figure(number: Number) -> tuple[str | None, float]:
     """A number and what it counts, people as people: "400 residents" here is "400 people" there."""
     unit = "person" if number.unit in PEOPLE else UNIT_FAMILIES.get(number.unit or "", number.unit)
     return unit, round(number.value, 3)
+
+
+def _name_words(surface: str) -> set[str]:
+    """The words of a name that name something (three letters or more, no possessive): a name another
+    outlet writes with one of them ("the House" / "House of Representatives", "Hunter Biden's" / "Biden")
+    is no detail of one outlet's own."""
+    return {w for w in re.findall(r"[^\W\d_]{3,}", surface.casefold().replace("’s", "").replace("'s", "")) if w not in _NOT_NAME}
 
 
 def _names_outlet(surface: str, outlet: str) -> bool:

@@ -55,7 +55,7 @@ from manysides.report.html import render
 from manysides.report.markdown import render_summary
 from manysides.report.summary import headline, summarise
 from manysides.store import Store
-from manysides.web.display import neutralise
+from manysides.report.display import neutralise
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INTERRUPTED = 130
@@ -75,7 +75,7 @@ class _Group(click.Group):
 
 
 class _Table(Table):
-    """A rich table whose text cells and title lose their bidi control characters (web/display.py):
+    """A rich table whose text cells and title lose their bidi control characters (report/display.py):
     a stored outlet name must not reorder the terminal's line."""
 
     def __init__(self, *headers: str, title: str | None = None, **options: Any) -> None:

@@ -43,7 +43,7 @@ from manysides.report.comparison import without_possible
 from manysides.report.html import render, story_context
 from manysides.report.json import plain
 from manysides.store import Store
-from manysides.web.display import shown
+from manysides.report.display import shown
 from manysides.web.documents import StoryDocuments
 from manysides.web.security import AUTH_COOKIE, CSRF_COOKIE, Guard, WebSettings, new_cookie
 from manysides.web.worker import AnalysisWorker

@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 DEMO_DB := out/demo.db
 
-.PHONY: help install install-dev system-deps demo test bench eval clean
+.PHONY: help install install-dev system-deps demo test test-fast bench eval clean
 
 help:
 	@echo "make demo    install, ingest examples/corpus/ into stories, compare one story into out/demo-report.md"
 	@echo "make test    install (with dev tools and PostgreSQL) and run the whole test suite"
+	@echo "make test-fast  the pure-rule tests only (no model, database or browser; ~10 s)"
 	@echo "make bench   run the benchmarks in bench/ (figures as ratios to a baseline)"
 	@echo "make eval    run the quality evaluations in eval/ (reads ../shared/data)"
 	@echo "make clean   remove .venv and out/"
@@ -42,6 +43,9 @@ demo: install
 
 test: install-dev system-deps
 	$(BIN)/python -m pytest
+
+test-fast: install-dev
+	$(BIN)/python -m pytest -m fast -q
 
 bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -5,6 +5,8 @@ import pytest
 from manysides.config import DEFAULT_MAX_ARTICLE_WORDS, Settings
 from manysides.errors import ConfigError
 
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
+
 
 def test_the_word_limit_comes_from_the_argument_then_the_environment_then_the_default(monkeypatch):
     monkeypatch.delenv("MANYSIDES_MAX_ARTICLE_WORDS", raising=False)

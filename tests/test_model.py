@@ -1,4 +1,8 @@
+import pytest
+
 from manysides.model import Article, article_id, clean_text
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 
 def test_clean_text_keeps_paragraphs_and_drops_layout_noise():

@@ -1,9 +1,12 @@
 """Sentence alignment across articles on hand-built vectors: mutual best matches above the threshold."""
 
 import numpy as np
+import pytest
 
 from manysides.compare.align import ALIGN_THRESHOLD, NUMBER_ALLOWANCE, SECOND_THRESHOLD, AlignedPair, Source, aligned_pairs, facts
 from manysides.model import Analysis, Article, Sentence
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 
 def source(outlet: str, rows: list[list[float]], copy_of: str | None = None, texts: list[str] | None = None) -> Source:

@@ -3,10 +3,13 @@
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from manysides.compare.align import Source
 from manysides.compare.comparison import compare_story
 from manysides.model import Analysis, Article, Claim, Mention, Number, Quote, Sentence, Span
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 
 def source(outlet: str, sentences: list[str], vector_rows: list[list[float]], copy_of: str | None = None,

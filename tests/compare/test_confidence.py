@@ -1,15 +1,17 @@
 """What can never be a contradiction, and how sure the rest are: the false friends of real coverage, in our own words."""
 
 import math
-
 from datetime import date
 
 import numpy as np
+import pytest
 
 from manysides.compare.align import Source
 from manysides.compare.confidence import SHOWN, Evidence, confidence, never, normalised, rate
 from manysides.compare.contradictions import find_contradictions
 from manysides.model import Analysis, Article, Claim, Contradiction, Quote, Sentence, Span, TimeExpr
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 
 def source(outlet: str, text: str, claim: dict, published: date | None = None, times: tuple[TimeExpr, ...] = (), quotes: tuple[Quote, ...] = ()) -> Source:

@@ -3,10 +3,13 @@
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from manysides.compare.align import AlignedPair, Source
 from manysides.compare.contradictions import find_contradictions
 from manysides.model import Analysis, Article, Claim, Mention, Number, Quote, Sentence, Span
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 
 def source(outlet: str, text: str, claims: list[dict], quotes: tuple[Quote, ...] = ()) -> Source:

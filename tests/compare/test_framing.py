@@ -3,10 +3,13 @@
 import re
 
 import numpy as np
+import pytest
 
 from manysides.compare.align import Source
 from manysides.compare.framing import distinctive_words, loaded_terms, word_choices
 from manysides.model import Analysis, Article, Sentence
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 
 def source(outlet: str, text: str) -> Source:

@@ -4,6 +4,8 @@ import pytest
 
 from manysides.ingest.dates import DateError, parse_date
 
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),

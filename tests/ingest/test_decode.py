@@ -4,6 +4,8 @@ import pytest
 
 from manysides.ingest.decode import DecodeError, decode
 
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
+
 
 def test_utf8_with_and_without_bom():
     assert decode("Zelenskyy in Kyiv".encode()) == "Zelenskyy in Kyiv"

@@ -2,9 +2,13 @@
 
 import json
 
+import pytest
+
 from manysides.errors import InputError
 from manysides.ingest import ReadOptions, read
 from manysides.ingest.origin import sanitise
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 HOSTILE = {
     "outlet": "Harbour\x00 Herald\u202e",

@@ -6,6 +6,8 @@ from manysides.errors import InputError
 from manysides.ingest.origin import Origin
 from manysides.ingest.text import parse_text
 
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
+
 ORIGIN = Origin(location="story.txt", folder="corpus", stem="story")
 
 

@@ -2,6 +2,8 @@ import pytest
 
 from manysides.nlp.boilerplate import boilerplate_spans, mask
 
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
+
 
 @pytest.mark.parametrize(
     "line",

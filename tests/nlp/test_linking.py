@@ -1,4 +1,8 @@
+import pytest
+
 from manysides.nlp.linking import link_across
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 
 def linked(*ids: str) -> dict[str, str]:

@@ -5,6 +5,8 @@ import pytest
 from manysides.outlets.coverage import blindspots, coverage, resolve_outlets, spread
 from manysides.outlets.registry import RegistryError, default_registry
 
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
+
 
 @pytest.fixture(scope="module")
 def registry():

@@ -7,6 +7,8 @@ import pytest
 
 from manysides.outlets.registry import FACTS, KINDS, OWNERSHIP, RegistryError, load_registry
 
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
+
 ENTRY = """
 outlets:
   - name: Kestria Morning Star

@@ -5,6 +5,8 @@ import pytest
 
 from manysides.outlets.registry import default_registry, normalise
 
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
+
 
 @pytest.fixture(scope="module")
 def registry():

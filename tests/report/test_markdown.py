@@ -1,8 +1,12 @@
 from datetime import date
 
+import pytest
+
 from manysides.model import Article
 from manysides.report.markdown import escape, render_summary
 from manysides.report.summary import summarise
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 
 def test_untrusted_titles_cannot_break_the_table_or_inject_html():

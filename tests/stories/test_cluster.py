@@ -3,8 +3,12 @@
 import hashlib
 from datetime import date, timedelta
 
+import pytest
+
 from manysides.stories.cluster import SPAN_DAYS, WINDOW_DAYS, Clusterer, Decision, story_id_for
 from manysides.stories.features import ArticleFeatures
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 QUAKE_WORDS = {"earthquake": 3, "magnitude": 1, "buildings": 2, "damaged": 1, "tremor": 1, "residents": 1}
 # What one quake's coverage says that another's does not: its place, officials, figures.

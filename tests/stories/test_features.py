@@ -3,8 +3,12 @@
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from manysides.model import Analysis, Article, Mention, Sentence
 from manysides.stories.features import article_features
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 OBITUARY = "Fred Marlow, the harbour master who rebuilt the quay, died on Tuesday. He was born on April 22, 1931."
 

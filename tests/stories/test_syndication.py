@@ -1,6 +1,10 @@
 """Wire copies are found; two outlets telling the same facts in their own words are not copies."""
 
+import pytest
+
 from manysides.stories.syndication import CopyFinder, shingles, signature, similarity
+
+pytestmark = pytest.mark.fast  # pure rules on records built by hand: `make test-fast`
 
 WIRE = (
     "BRENLOW — Engineers found cracks in the spillway of the Brenlow Reservoir dam on Thursday, and about "

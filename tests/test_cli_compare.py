@@ -126,3 +126,23 @@ def test_in_long_articles_a_contradiction_is_possible_and_listed_only_when_asked
     assert listed and all(c["possible"] and c["confidence"] < 0.5 for c in listed)
     assert any("1,200" in c["explanation"] and "1,500" in c["explanation"] for c in listed)
     assert "(possible)" in result.stdout
+
+
+def test_two_saved_articles_in_one_folder_are_two_outlets_named_after_their_files(tmp_path):
+    """No header, no --outlet: each file is its own outlet (not the folder's), and one line says how to name them."""
+    (tmp_path / "herald.txt").write_text("The Brenlow dam was closed on Monday after engineers found cracks.\n", encoding="utf-8")
+    (tmp_path / "ledger.txt").write_text("Engineers closed the Brenlow dam on Monday because of cracks.\n", encoding="utf-8")
+    result = run("compare", tmp_path / "herald.txt", tmp_path / "ledger.txt", "--json", tmp_path / "r.json")
+    document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert sorted(a["outlet"] for a in document["articles"]) == ["herald", "ledger"]
+    assert "herald.txt, ledger.txt: no outlet named, so each file is its own outlet" in result.stderr
+    assert "2 articles from 2 outlets" in result.stdout
+
+
+def test_file_equals_outlet_names_each_files_outlet(tmp_path):
+    (tmp_path / "rt.txt").write_text("The Brenlow dam was closed on Monday after engineers found cracks.\n", encoding="utf-8")
+    (tmp_path / "rferl.txt").write_text("Engineers closed the Brenlow dam on Monday because of cracks.\n", encoding="utf-8")
+    result = run("compare", f"{tmp_path / 'rt.txt'}=RT", f"{tmp_path / 'rferl.txt'}=RFE/RL", "--json", tmp_path / "r.json")
+    document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert sorted(a["outlet"] for a in document["articles"]) == ["RFE/RL", "RT"]
+    assert "no outlet named" not in result.stderr

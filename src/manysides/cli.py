@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +30,7 @@ from manysides.errors import InputError, ManysidesError, StoreError
 from manysides.ingest import ReadOptions, expand
 from manysides.ingest.dates import DateError, parse_date
 from manysides.ingest.origin import domain_of
-from manysides.model import Placement
+from manysides.model import Article, Placement
 from manysides.jobs import (
     IngestSummary,
     analyse,
@@ -434,21 +434,31 @@ def compare_command(
     them, and prints a summary: coverage, contradictions, what the outlets agree on. --json, --md
     and --html write the full reports (the HTML one is a single file that opens anywhere offline).
 
+    Each article's outlet is what it says (an `outlet:` header line, its metadata or URL), else
+    --outlet, else the name given as FILE=OUTLET, else the file's own name: two saved articles in
+    one folder are two outlets.
+
     \b
     Example:
         manysides compare examples/corpus/brenlow-dam/ --html dam.html --json dam.json
+        manysides compare rt.txt=RT rferl.txt="RFE/RL"
     """
+    paths, named = _named_outlets(inputs)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.load(db or str(Path(tmp) / "compare.db"), outlets=outlets_file)
         registry = load_registry(settings.outlets_file)  # a bad file fails before any work
         with Store(settings.db_url) as store:
-            options = ReadOptions(outlet=outlet, max_file_bytes=settings.max_file_bytes, max_article_words=settings.max_article_words)
-            summary, interrupted = _ingest_with_progress(inputs, store, options)
+            options = ReadOptions(
+                outlet=outlet, max_file_bytes=settings.max_file_bytes, max_article_words=settings.max_article_words,
+                outlets=named, outlet_by_folder=False,
+            )  # fmt: skip
+            summary, interrupted = _ingest_with_progress(paths, store, options)
             if interrupted or not (_run_analysis(store, settings.max_article_words, summary) and _run_story_placement(store)):
                 sys.exit(EXIT_INTERRUPTED)
             if not summary.article_ids:
                 raise click.ClickException("no article could be read from the inputs")
             comparison = compare_articles(store, summary.article_ids, "compared")
+            _say_outlets_of_files(comparison.articles, outlet, named)
             document = comparison_document(comparison, label_of(store, summary.article_ids), registry, all_contradictions)
     for out, fmt in ((json_out, "json"), (md_out, "md"), (html_out, "html")):
         if out is not None:
@@ -456,6 +466,34 @@ def compare_command(
     _print_comparison(document)
     if summary.failures:
         sys.exit(1)
+
+
+def _named_outlets(inputs: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """`rt.txt=RT` → the path rt.txt, whose outlet is RT; an input whose part before its last `=` is no
+    existing file is read as it is (a URL's query holds `=` too)."""
+    paths, named = [], {}
+    for given in inputs:
+        path, equals, outlet = given.rpartition("=")
+        if equals and outlet.strip() and Path(path).is_file():
+            named[path] = outlet.strip()
+            given = path
+        paths.append(given)
+    return tuple(paths), named
+
+
+def _say_outlets_of_files(articles: Iterable[Article], outlet: str | None, named: dict[str, str]) -> None:
+    """One line when files named no outlet and were each named after their file, so a user who meant
+    them as one outlet, or wants the real names, knows how to say so."""
+    unnamed = sorted({
+        Path(a.source).name for a in articles
+        if outlet is None and a.source not in named and a.outlet == Path(a.source).stem
+    })  # fmt: skip
+    if unnamed:
+        stderr.print(
+            f"{', '.join(unnamed)}: no outlet named, so each file is its own outlet, named after the file; name outlets "
+            "with an `outlet:` header line, --outlet NAME, or FILE=OUTLET (manysides compare rt.txt=RT).",
+            markup=False, highlight=False,
+        )  # fmt: skip
 
 
 def _print_comparison(document: dict[str, Any]) -> None:

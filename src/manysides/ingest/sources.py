@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -58,9 +58,11 @@ _CONTENT_TYPES: dict[str, Format] = {
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read: `outlet` and `published` override what the inputs say; an article of more than
-    `max_article_words` words is refused; `allow_private_urls` False (the web app) fetches from public
-    addresses only (ingest/url.py)."""
+    """How to read: `outlet` and `published` override what the inputs say (`outlets` names one source's
+    outlet: `manysides compare a.txt=RT`); an article of more than `max_article_words` words is refused;
+    `allow_private_urls` False (the web app) fetches from public addresses only (ingest/url.py); with
+    `outlet_by_folder` False a file that names no outlet is its own outlet, named after the file, not its
+    folder's (`compare`: two saved articles side by side in one folder are two outlets)."""
 
     outlet: str | None = None
     published: date | None = None
@@ -68,6 +70,8 @@ class ReadOptions:
     timeout: float = 20.0
     max_article_words: int = DEFAULT_MAX_ARTICLE_WORDS
     allow_private_urls: bool = True
+    outlets: Mapping[str, str] = field(default_factory=dict)
+    outlet_by_folder: bool = True
 
 
 @dataclass(slots=True)
@@ -120,9 +124,9 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
     # os.path, not pathlib: pathlib interns every path part, which would grow memory with the corpus.
     origin = Origin(
         location=path,
-        outlet=options.outlet,
+        outlet=options.outlets.get(path, options.outlet),
         published=options.published,
-        folder=os.path.basename(os.path.dirname(path)) or None,
+        folder=(os.path.basename(os.path.dirname(path)) or None) if options.outlet_by_folder else None,
         stem=os.path.splitext(os.path.basename(path))[0],
         max_words=options.max_article_words,
     )
@@ -149,7 +153,7 @@ def _suffix(path: str) -> str:
 def _read_url(url: str, options: ReadOptions) -> Iterator[Item]:
     fetched = fetch(url, options.max_file_bytes, options.timeout, allow_private=options.allow_private_urls)
     origin = Origin(
-        location=url, outlet=options.outlet, published=options.published, url=fetched.url, max_words=options.max_article_words
+        location=url, outlet=options.outlets.get(url, options.outlet), published=options.published, url=fetched.url, max_words=options.max_article_words
     )
     yield from _parse(fetched.content, _CONTENT_TYPES.get(fetched.content_type), origin, options)
 

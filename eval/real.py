@@ -25,7 +25,7 @@ import random
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
@@ -59,7 +59,6 @@ class Tally:
     false: int = 0
     real: int = 0
     found: int = 0
-    misses: list[str] = field(default_factory=list)
 
     @property
     def unjudged(self) -> int:
@@ -162,8 +161,6 @@ def score_contradictions(story: dict, comparison: Comparison, external: dict[str
             for kind in (label["kind"], "all"):
                 tallies[kind].real += 1
                 tallies[kind].found += n in matched_real
-            if n not in matched_real:
-                tallies["all"].misses.append(f"{story['name']}: {label['kind']} {label['a']} / {label['b']}: {label.get('why', '')}")
     return tallies
 
 
@@ -293,7 +290,6 @@ def _add(total: Tally, part: Tally) -> None:
     total.false += part.false
     total.real += part.real
     total.found += part.found
-    total.misses += part.misses
 
 
 def print_result(label_set: str, result: dict) -> None:

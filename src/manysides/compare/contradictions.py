@@ -221,8 +221,8 @@ def _in_aligned(
     place = _place_conflict(first, claims_a, place_a, second, claims_b, place_b)
     if place is not None:
         yield place
-    text_a = _sentence(first, claims_a[0]) if claims_a else ""
-    text_b = _sentence(second, claims_b[0]) if claims_b else ""
+    text_a = claim_sentence(first, claims_a[0]) if claims_a else ""
+    text_b = claim_sentence(second, claims_b[0]) if claims_b else ""
     outcomes_a, outcomes_b = {_outcome(c) for c in claims_a}, {_outcome(c) for c in claims_b}
     numbers = _number_conflict(claims_a, text_a, claims_b, text_b)
     if numbers is not None and not _state_at_two_moments(numbers[0][0], numbers[1][0]):
@@ -282,7 +282,7 @@ def _state_at_two_moments(first: Claim, second: Claim) -> bool:
     return first.predicate in COPULAS and second.predicate in COPULAS and _moments(first, second) is not None
 
 
-def _sentence(source: Source, claim: Claim) -> str:
+def claim_sentence(source: Source, claim: Claim) -> str:
     """The sentence a claim was read from (its evidence), as the article writes it."""
     return source.article.text[claim.evidence.start : claim.evidence.end]
 
@@ -442,7 +442,7 @@ def _tally(source: Source) -> Tally | None:
     its sentence, or None."""
     found: dict[tuple[str, str], Claim] = {}
     for claim in source.analysis.claims:
-        sentence = _sentence(source, claim)
+        sentence = claim_sentence(source, claim)
         kind = "vote" if _VOTE.search(sentence) else "score" if _SCORE.search(sentence) else None
         for match in _TALLY.finditer(sentence) if kind else ():
             found.setdefault((kind, f"{int(match[1])} to {int(match[2])}"), claim)
@@ -461,7 +461,7 @@ def _act_counts(source: Source) -> ActCounts:
         if event is None and claim.predicate.split()[0] not in LIGHT_VERBS | COPULAS:
             event = _group(claim.predicate)  # any act: "Three libraries will close" / "will close four libraries"
         for number in claim.numbers if event else ():
-            if number.unit is None or _is_age(number) or _is_margin(_sentence(source, claim), number):
+            if number.unit is None or _is_age(number) or _is_margin(claim_sentence(source, claim), number):
                 continue  # "a woman aged 52 was arrested" is one arrest; "won by 1,870 votes" is no count of votes
             if _measured(claim, number) is not None:
                 continue  # "Three of the city's nine libraries will close": nine is the city's, not the closures'
@@ -502,7 +502,7 @@ def _measured(claim: Claim, number: Number) -> str | None:
 
 
 def _money_words(source: Source, claim: Claim) -> set[str]:
-    sentence = _sentence(source, claim).casefold()
+    sentence = claim_sentence(source, claim).casefold()
     return {MONEY_WORDS[word] for word in _WORD.findall(sentence) if word in MONEY_WORDS}
 
 
@@ -572,7 +572,7 @@ def _silences(source: Source) -> list[Silence]:
             if claim.predicate in UNSAID_VERBS:
                 topic = _content_words_of(claim.object) - who - QUESTION_WORDS
             else:
-                topic = _comment_topic(_sentence(source, claim)) - who
+                topic = _comment_topic(claim_sentence(source, claim)) - who
             found.append((claim, who, topic))
     return found
 
@@ -712,7 +712,7 @@ def _presupposed(first: Source, second: Source) -> Iterator[Contradiction]:
                     cause = _CAUSE.search(f"caused {claim.object}" if claim.predicate == "cause" else claim.object)
                     taken = cause is not None and set(words) <= _content_words_of(cause.group(1))
                 else:
-                    sentence = _sentence(source_b, claim).casefold()
+                    sentence = claim_sentence(source_b, claim).casefold()
                     taken = words[0] in sentence and bool(re.search(rf"\bas (?:a|an|the) {re.escape(words[0])}\b", sentence)) and (
                         _content_words_of(negated.subject) <= _content_words(claim)
                     )
@@ -750,7 +750,7 @@ def _unknown_cause(first: Source, second: Source) -> Iterator[Contradiction]:
 def _asks_what_caused(source: Source, claim: Claim) -> bool:
     """ "It was too early to say what had caused the illness", "Investigators are trying to establish what
     caused the crash": the cause as an open question."""
-    return claim.subject.casefold() == "what" and claim.predicate == "cause" and bool(_OPEN_QUESTION.search(_sentence(source, claim)))
+    return claim.subject.casefold() == "what" and claim.predicate == "cause" and bool(_OPEN_QUESTION.search(claim_sentence(source, claim)))
 
 
 def _unknown(claim: Claim) -> bool:
@@ -857,7 +857,7 @@ def _voice(source: Source, claim: Claim) -> str:
 
 def _said(source: Source, claim: Claim) -> str:
     """The claim's outcome word as the sentence words it ("approved", "remained closed")."""
-    words = _WORD.findall(_sentence(source, claim))
+    words = _WORD.findall(claim_sentence(source, claim))
     at = _outcome_at(words, claim)
     span = 1 if claim.predicate in COPULAS else len(claim.predicate.split())  # "broke down", "stay on"
     found = " ".join(words[at : at + span]) if at is not None else _outcome(claim)
@@ -879,7 +879,7 @@ def _outcome_at(words: list[str], claim: Claim) -> int | None:
 def _to_come(source: Source, claim: Claim) -> bool:
     """The outcome is expected, planned or conditional: "will", "would", "to" or "expected" within three
     words before it ("the road would reopen", "expected the road to stay closed", "will be closed")."""
-    words = _WORD.findall(_sentence(source, claim))
+    words = _WORD.findall(claim_sentence(source, claim))
     at = _outcome_at(words, claim)
     return at is not None and any(w.casefold() in _TO_COME for w in words[max(0, at - 3) : at])
 

@@ -40,7 +40,7 @@ from manysides.compare.comparison import canonical_entities
 from manysides.compare.contradictions import find_contradictions
 from manysides.ingest import ReadOptions, expand
 from manysides.nlp.embeddings import from_bytes
-from manysides.model import Comparison, Contradiction, Evidence
+from manysides.model import Agreement, Comparison, Contradiction, Evidence, UniqueFact
 from manysides.store import Store
 
 LABELS = Path(__file__).resolve().parent / "data"
@@ -166,6 +166,18 @@ def score_contradictions(story: dict, comparison: Comparison, external: dict[str
 
 def score_agreements(story: dict, comparison: Comparison, external: dict[str, str]) -> Tally:
     """Listed agreements right (all pairs judged one fact), wrong (a pair judged two facts) or unjudged."""
+    judged = _judged_pairs(story)
+    tally = Tally(sampled=True)
+    for agreement in comparison.agreements:
+        verdict = _agreement_verdict(agreement, judged, external)
+        tally.listed += 1
+        tally.true += verdict is True
+        tally.false += verdict is False
+    return tally
+
+
+def _judged_pairs(story: dict) -> tuple[set[frozenset[Side]], set[frozenset[Side]]]:
+    """The labelled pairs of sentences judged to state one fact (good) and two (bad)."""
     good: set[frozenset[Side]] = set()
     bad: set[frozenset[Side]] = set()
     for label in story.get("agreements") or []:
@@ -177,16 +189,16 @@ def score_agreements(story: dict, comparison: Comparison, external: dict[str, st
             continue
         good.update(frozenset(p) for p in combinations(core, 2))
         bad.update(frozenset((o, c)) for o in odd for c in core)
-    tally = Tally(sampled=True)
-    for agreement in comparison.agreements:
-        keys = [_key(e, external) for e in agreement.evidence]
-        pairs = [frozenset(p) for p in combinations(keys, 2)]
-        tally.listed += 1
-        if any(_judged(p, bad) for p in pairs):
-            tally.false += 1
-        elif pairs and all(_judged(p, good) for p in pairs):
-            tally.true += 1
-    return tally
+    return good, bad
+
+
+def _agreement_verdict(agreement: Agreement, judged: tuple[set, set], external: dict[str, str]) -> bool | None:
+    good, bad = judged
+    keys = [_key(e, external) for e in agreement.evidence]
+    pairs = [frozenset(p) for p in combinations(keys, 2)]
+    if any(_judged(p, bad) for p in pairs):
+        return False
+    return True if pairs and all(_judged(p, good) for p in pairs) else None
 
 
 def _key(evidence: Evidence, external: dict[str, str]) -> tuple[str, int, int]:
@@ -208,16 +220,18 @@ def _inside(wanted: Side, sentence: tuple[str, int, int]) -> bool:
 
 
 def score_unique(story: dict, comparison: Comparison, external: dict[str, str]) -> Tally:
-    verdicts = [(side(label["at"]), label["verdict"] == "right") for label in story.get("unique") or []]
     tally = Tally(sampled=True)
     for fact in comparison.unique:
+        verdict = _unique_verdict(story, fact, external)
         tally.listed += 1
-        sentence = _key(fact.evidence, external)
-        judged = [right for at, right in verdicts if _inside(at, sentence)]
-        if judged:
-            tally.true += judged[0]
-            tally.false += not judged[0]
+        tally.true += verdict is True
+        tally.false += verdict is False
     return tally
+
+
+def _unique_verdict(story: dict, fact: UniqueFact, external: dict[str, str]) -> bool | None:
+    sentence = _key(fact.evidence, external)
+    return next((label["verdict"] == "right" for label in story.get("unique") or [] if _inside(side(label["at"]), sentence)), None)
 
 
 def sample(items: list, name: str) -> list:
@@ -227,10 +241,11 @@ def sample(items: list, name: str) -> list:
     return random.Random(name).sample(items, SAMPLE)
 
 
-def sheet(store: Store, name: str, comparison: Comparison, external: dict[str, str], shown: list[Contradiction]) -> Iterator[str]:
+def sheet(store: Store, story: dict, comparison: Comparison, external: dict[str, str], shown: list[Contradiction]) -> Iterator[str]:
     """A labelling sheet (kept out of the repository: it holds article text): every article sentence by
     sentence with its offset (a blank line between paragraphs), then the findings to judge, each side as
     ID@OFFSET; a finding already judged in the story's labels is marked so."""
+    name = story["name"]
     yield f"STORY {name}: {len(comparison.articles)} articles"
     for article in comparison.articles:
         yield f"\n== {external[article.id]}  outlet={article.outlet}  published={article.published}  title={article.title}"
@@ -250,12 +265,14 @@ def sheet(store: Store, name: str, comparison: Comparison, external: dict[str, s
         yield f"    B ({second.outlet}): {second.text}"
     yield f"\n== AGREEMENTS (sample of {min(SAMPLE, len(comparison.agreements))} of {len(comparison.agreements)})"
     for n, agreement in enumerate(sample(list(comparison.agreements), name), 1):
-        yield f"G{n}: " + "  ".join(f"{external[e.article_id]}@{e.start}" for e in agreement.evidence)
+        mark = "" if _agreement_verdict(agreement, _judged_pairs(story), external) is None else "  (already judged)"
+        yield f"G{n}: " + "  ".join(f"{external[e.article_id]}@{e.start}" for e in agreement.evidence) + mark
         for e in agreement.evidence:
             yield f"    ({e.outlet}) {e.text}"
     yield f"\n== UNIQUE FACTS (sample of {min(SAMPLE, len(comparison.unique))} of {len(comparison.unique)})"
     for n, fact in enumerate(sample(list(comparison.unique), name), 1):
-        yield f"U{n}: {external[fact.evidence.article_id]}@{fact.evidence.start}  details={list(fact.details)}"
+        mark = "" if _unique_verdict(story, fact, external) is None else "  (already judged)"
+        yield f"U{n}: {external[fact.evidence.article_id]}@{fact.evidence.start}  details={list(fact.details)}{mark}"
         yield f"    ({fact.evidence.outlet}) {fact.evidence.text}"
 
 
@@ -279,7 +296,7 @@ def evaluate(label_set: str, abp: Path | None, cache: Path, all_contradictions: 
             _add(unique, score_unique(story, comparison, external))
             if sheets is not None:
                 sheets.mkdir(parents=True, exist_ok=True)
-                (sheets / f"{story['name']}.txt").write_text("\n".join(sheet(store, story["name"], comparison, external, shown)) + "\n", encoding="utf-8")
+                (sheets / f"{story['name']}.txt").write_text("\n".join(sheet(store, story, comparison, external, shown)) + "\n", encoding="utf-8")
     return {"stories": len(labelled), "contradictions": {k: t for k, t in sorted(contradictions.items())},
             "agreements": agreements, "unique": unique}  # fmt: skip
 

@@ -56,7 +56,7 @@ def test_the_same_fact_in_two_outlets_is_one_agreement_with_both_wordings():
 def test_an_agreement_is_summed_up_by_the_wording_closest_to_all_the_others_not_the_shortest():
     herald = source("Herald", ["Cracks were found in the dam on Thursday and 1,200 people left."], [[1, 0.1, 0]])
     ledger = source("Ledger", ["Some 1,500 people left after cracks were found in the dam."], [[1, 0, 0.1]])
-    courier = source("Courier", ["The authority denied warnings before the cracks."], [[0.6, 0.8, 0]])
+    courier = source("Courier", ["The authority denied warnings before the cracks."], [[0.9, 0.44, 0]])
     [agreement] = compare_story("s", [herald, ledger, courier]).agreements
     assert len(agreement.evidence) == 3
     assert agreement.summary == "Cracks were found in the dam on Thursday and 1,200 people left."  # not the aside

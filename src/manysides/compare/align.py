@@ -60,13 +60,26 @@ class AlignedPair:
     mutual: bool = True  # False: `first` is `second`'s best match or the other way round, not both
 
 
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    pairs: list[AlignedPair]
+    # each sentence's best similarity with any sentence of another outlet's article (its copies apart), aligned
+    # or not: how close its nearest paraphrase elsewhere comes
+    closest: dict[SentenceKey, float]
+
+
 def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD) -> list[AlignedPair]:
+    return align(sources, threshold).pairs
+
+
+def align(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD) -> Alignment:
     """Mutually best sentence pairs above the threshold, and one-way best pairs above `SECOND_THRESHOLD`, for
     every two articles that are not copies; two sentences giving one number need `NUMBER_ALLOWANCE` less
     than the threshold either way."""
     words = _word_matrices(sources) if LEXICAL_WEIGHT else None
     numbers = [[_numbers(sentence.text) for sentence in source.analysis.sentences] for source in sources]
     pairs = []
+    closest: dict[SentenceKey, float] = {}
     for i, first in enumerate(sources):
         for j in range(i + 1, len(sources)):
             second = sources[j]
@@ -75,6 +88,9 @@ def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD)
             similarity = first.vectors @ second.vectors.T
             if words is not None:
                 similarity = (1 - LEXICAL_WEIGHT) * similarity + LEXICAL_WEIGHT * _overlap(words[i], words[j])
+            if first.article.outlet != second.article.outlet:
+                _keep_closest(closest, first.article.id, similarity.max(axis=1))
+                _keep_closest(closest, second.article.id, similarity.max(axis=0))
             best_in_second = similarity.argmax(axis=1)
             best_in_first = similarity.argmax(axis=0)
             mutual = [(row, int(column)) for row, column in enumerate(best_in_second) if best_in_first[column] == row]
@@ -93,7 +109,13 @@ def aligned_pairs(sources: Sequence[Source], threshold: float = ALIGN_THRESHOLD)
                 if similarity[row, column] >= bar:
                     key_a, key_b = (first.article.id, row), (second.article.id, column)
                     pairs.append(AlignedPair(key_a, key_b, float(similarity[row, column]), mutual=False))
-    return pairs
+    return Alignment(pairs, closest)
+
+
+def _keep_closest(closest: dict[SentenceKey, float], article_id: str, best: np.ndarray) -> None:
+    for index, value in enumerate(best.tolist()):
+        key = (article_id, index)
+        closest[key] = max(closest.get(key, 0.0), value)
 
 
 def facts(pairs: Sequence[AlignedPair]) -> list[list[SentenceKey]]:

@@ -3,7 +3,7 @@
 Generates news-length articles (≈ 500 words) by recombining sentences of our own example corpus,
 then measures, in the same run:
   - spaCy alone (`nlp.pipe` over the same texts): the baseline;
-  - the whole stage as `jobs.analyse` runs it: `Pipeline.analyse` (boilerplate, spaCy, entities,
+  - the whole stage as `pipeline.analyse` runs it: `Pipeline.analyse` (boilerplate, spaCy, entities,
     dates, building records) and, per batch of 16 analyses, the sentence vectors (timed apart);
 our own code is the analysis time minus spaCy alone. Peak resident memory is read after a quarter
 of the corpus and at the end: flat means the stage streams.
@@ -148,7 +148,7 @@ def many_articles(count: int, as_json: bool) -> None:
     count = 0
     while batch := list(islice(analyses, 16)):
         began = time.perf_counter()
-        encoder.encode_analyses(batch)  # as jobs.analyse does
+        encoder.encode_analyses(batch)  # as pipeline.analyse does
         embedding_seconds += time.perf_counter() - began
         sentences += sum(len(analysis.sentences) for analysis in batch)
         count += len(batch)

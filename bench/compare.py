@@ -27,7 +27,7 @@ from manysides.compare.comparison import compare_story  # noqa: E402
 from manysides.nlp.embeddings import SentenceEncoder  # noqa: E402
 from manysides.nlp.pipeline import Pipeline  # noqa: E402
 from manysides.outlets.registry import default_registry  # noqa: E402
-from manysides.report.comparison import comparison_document  # noqa: E402
+from manysides.jobs import report_document  # noqa: E402
 from manysides.report.html import render_html  # noqa: E402
 
 TARGET_SECONDS = 3.0
@@ -57,7 +57,7 @@ def main() -> None:
     comparison = compare_story("bench", sources)
     compare_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    render_html(comparison_document(comparison))
+    render_html(report_document(comparison, "bench", default_registry()))
     render_seconds = time.perf_counter() - start
 
     result = {

@@ -14,7 +14,7 @@ Then the fixed cost every later run pays before placing anything: replaying all 
 features stored with them (decoding each one's JSON and adding it to its story), per article and as a
 ratio to placing one.
 
-Then the whole job as the product runs it (`jobs.place_in_stories` on an SQLite store: features read out
+Then the whole job as the product runs it (`pipeline.place_in_stories` on an SQLite store: features read out
 of stored analyses, copy signatures, labels, one transaction per placement) on 10,000 short invented
 articles published over January–April, analysed by hand (sentences, the story's place as an entity, random
 sentence vectors near the story's; no spaCy): the time per placement over the first and the last 2,000
@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 
 from common import bcubed  # noqa: E402
 
-from manysides.jobs import place_in_stories  # noqa: E402
+from manysides.pipeline import place_in_stories  # noqa: E402
 from manysides.model import Analysis, Article, Mention, Sentence  # noqa: E402
 from manysides.nlp.embeddings import to_bytes  # noqa: E402
 from manysides.store import Store  # noqa: E402
@@ -189,7 +189,7 @@ def short_articles(count: int, seed: int = 3) -> list[tuple[Article, Analysis, b
 
 
 def run_stored(count: int) -> dict[str, object]:
-    """Place `count` stored short articles with `jobs.place_in_stories`, timing each placement."""
+    """Place `count` stored short articles with `pipeline.place_in_stories`, timing each placement."""
     items = short_articles(count)
     with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "bench.db")) as store:
         for article, analysis, vectors, _ in items:
@@ -217,7 +217,7 @@ def run_stored(count: int) -> dict[str, object]:
 
 
 def print_stored(result: dict[str, object]) -> None:
-    print(f"Placement job (jobs.place_in_stories, SQLite), {result['articles']:,} short articles over January–April")
+    print(f"Placement job (pipeline.place_in_stories, SQLite), {result['articles']:,} short articles over January–April")
     print(f"  {result['seconds']:.1f} s in all; {result['first_2000_ms']:.2f} ms/article over the first {WINDOW:,} placed, "
           f"{result['last_2000_ms']:.2f} over the last {WINDOW:,} "
           f"(×{float(result['last_2000_ms']) / float(result['first_2000_ms']):.2f})")  # type: ignore[arg-type]

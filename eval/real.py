@@ -33,14 +33,16 @@ import numpy as np
 import yaml
 from common import SHARED_DATA
 
-from manysides import jobs
+from manysides import jobs, pipeline
 from manysides.compare import confidence
 from manysides.compare.align import Source, aligned_pairs
 from manysides.compare.comparison import canonical_entities
 from manysides.compare.contradictions import find_contradictions
 from manysides.ingest import ReadOptions, expand
-from manysides.nlp.embeddings import from_bytes
+from manysides.nlp.embeddings import default_encoder, from_bytes
+from manysides.nlp.pipeline import default_pipeline
 from manysides.model import Agreement, Comparison, Contradiction, Evidence, UniqueFact
+from manysides.outlets.registry import default_registry
 from manysides.store import Store
 
 LABELS = Path(__file__).resolve().parent / "data"
@@ -109,7 +111,7 @@ def analysed(records: list[dict], db_path: Path) -> Store:
         for event in jobs.ingest([str(feed)], store, ReadOptions()):
             if event.kind == "failed":
                 raise SystemExit(f"cannot ingest an abp record: {event.error}")
-        for _ in jobs.analyse(store, jobs.default_pipeline(), jobs.default_encoder()):
+        for _ in pipeline.analyse(store, default_pipeline(), default_encoder()):
             pass
     return store
 
@@ -118,7 +120,7 @@ def compare_labelled(store: Store, story: dict) -> tuple[Comparison, dict[str, s
     """The comparison of the story's articles (by abp id), and our article id → abp id."""
     by_external = {article.external_id: article.id for article in store.articles() if article.external_id}
     ids = [by_external[external] for external in story["articles"]]
-    return jobs.compare_articles(store, ids, story["name"]), {ours: external for external, ours in by_external.items()}
+    return jobs.compare_articles(store, ids, story["name"], default_registry()), {ours: external for external, ours in by_external.items()}
 
 
 def _covers(evidence: Evidence, external: dict[str, str], wanted: Side) -> bool:

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 from common import bcubed, data_dir, pairwise, report
 
-from manysides import jobs
+from manysides import jobs, pipeline
 from manysides.ingest.sources import expand
 from manysides.model import Article
 from manysides.nlp.embeddings import default_encoder, from_bytes
@@ -96,7 +96,7 @@ def analysed(docs: list[Document], db: str) -> dict[str, ArticleFeatures]:
     with Store(db) as store:
         for doc in docs:
             store.add_article(doc.article)
-        for _ in jobs.analyse(store, default_pipeline(), default_encoder()):
+        for _ in pipeline.analyse(store, default_pipeline(), default_encoder()):
             pass
         features = {}
         for doc in docs:
@@ -120,7 +120,7 @@ def own_stories(db: str) -> dict[str, object]:
     with Store(db) as store:
         summary = jobs.ingest_all(expand([str(folder) for folder in folders]).sources, store)  # a rerun reuses the analyses
         assert not summary.failures, summary.failures
-        for _ in jobs.place_in_stories(store, rebuild=True):  # with the decision as it is now
+        for _ in pipeline.place_in_stories(store, rebuild=True):  # with the decision as it is now
             pass
         placed = [(article, placement.story_id) for article, placement, _, _ in store.placed_articles()]
     gold = {article.id: Path(article.source or "").parent.name for article, _ in placed}

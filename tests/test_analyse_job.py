@@ -1,4 +1,4 @@
-"""`jobs.analyse`: one article that cannot be analysed is stored as failed and stops nobody; a run skips it
+"""`pipeline.analyse`: one article that cannot be analysed is stored as failed and stops nobody; a run skips it
 until retried; claims of dead or stuck processes are taken over. Real models, a real SQLite file."""
 
 import subprocess
@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from manysides.jobs import MAX_ATTEMPTS, _claimant, analyse
 from manysides.model import Article
 from manysides.nlp.embeddings import default_encoder
 from manysides.nlp.pipeline import PIPELINE_VERSION, Pipeline, default_pipeline
+from manysides.pipeline import MAX_ATTEMPTS, _claimant, analyse
 from manysides.store import Store
 
 TEXTS = [

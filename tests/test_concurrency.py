@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import func, select
 
 from manysides.ingest import ReadOptions, expand
-from manysides.jobs import analyse, date_from_stories, ingest, place_in_stories
+from manysides.jobs import ingest
 from manysides.nlp.embeddings import default_encoder
 from manysides.nlp.pipeline import default_pipeline
+from manysides.pipeline import analyse, date_from_stories, place_in_stories
 from manysides.store import Store
 from manysides.store.schema import stories, story_members
 from tests.conftest import EXAMPLES

@@ -3,8 +3,8 @@
 import pytest
 import yaml
 
-from manysides.jobs import compare_story_in
-from manysides.report.comparison import comparison_document
+from manysides.jobs import compare_story_in, report_document
+from manysides.outlets.registry import default_registry
 from manysides.store import Store
 from tests.conftest import EXAMPLES
 
@@ -19,8 +19,8 @@ def reports(example_db):
         for story in expected:
             first = titles[(story["articles"][0]["outlet"], story["articles"][0]["title"])]
             story_id = next(o.id for o in store.story_overviews() if first.id in {a.id for a, _ in store.story_members(o.id)})
-            comparison, label = compare_story_in(store, story_id)
-            found.append((story, comparison_document(comparison, label), {a.id: a for a in comparison.articles}))
+            comparison, label = compare_story_in(store, story_id, default_registry())
+            found.append((story, report_document(comparison, label, default_registry()), {a.id: a for a in comparison.articles}))
     return found
 
 

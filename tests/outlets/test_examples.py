@@ -3,9 +3,8 @@ examples/corpus/expected.yaml says."""
 
 import pytest
 
-from manysides.jobs import compare_story_in, outlet_resolutions, story_blindspots
+from manysides.jobs import compare_story_in, outlet_resolutions, report_document, story_blindspots
 from manysides.outlets.registry import default_registry
-from manysides.report.comparison import comparison_document
 from manysides.store import Store
 from tests.conftest import EXPECTED
 
@@ -14,6 +13,11 @@ from tests.conftest import EXPECTED
 def store(example_db):
     with Store(example_db) as opened:
         yield opened
+
+
+def report(store, story_id):
+    comparison, label = compare_story_in(store, story_id, default_registry())
+    return report_document(comparison, label, default_registry())
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +48,7 @@ def test_blindspots_are_the_expected_ones(store, story_ids, dimension):
 
 
 def test_the_report_shows_who_covered_the_landslide(store, story_ids):
-    document = comparison_document(*compare_story_in(store, story_ids["varne-pass-landslide"]))
+    document = report(store, story_ids["varne-pass-landslide"])
     outlets = {o["outlet"]: o for o in document["outlets"]}
     assert outlets["dw.com"]["registry"]["name"] == "Deutsche Welle"
     assert outlets["Xinhua"]["registry"]["ownership"] == "state-controlled"
@@ -58,15 +62,15 @@ def test_the_report_shows_who_covered_the_landslide(store, story_ids):
 
 
 def test_the_report_of_an_invented_outlet_story_lists_them_as_unknown(store, story_ids):
-    document = comparison_document(*compare_story_in(store, story_ids["brenlow-dam"]))
+    document = report(store, story_ids["brenlow-dam"])
     assert all(o["registry"] is None and o["resolved_by"] == "unknown" for o in document["outlets"])
     assert [g["group"] for g in document["coverage"]["country"]] == ["unknown"]
 
 
 def test_a_story_report_says_when_the_story_is_a_blindspot(store, story_ids):
-    document = comparison_document(*compare_story_in(store, story_ids["ashcombe-water"]))
+    document = report(store, story_ids["ashcombe-water"])
     assert [(b["by"], b["label"], b["share"]) for b in document["blindspots"]] == [
         ("country", "United Kingdom", 1.0), ("language", "English", 1.0),
     ]
-    landslide = comparison_document(*compare_story_in(store, story_ids["varne-pass-landslide"]))
+    landslide = report(store, story_ids["varne-pass-landslide"])
     assert landslide["blindspots"] == []

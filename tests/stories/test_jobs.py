@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import text as sql
 
 from manysides.errors import InputError, NotFoundError, StoreError
-from manysides.jobs import merge_stories, place_in_stories, split_story
+from manysides.jobs import merge_stories, split_story
 from manysides.model import Analysis, Article, Mention, Sentence
+from manysides.pipeline import place_in_stories
 from manysides.store import Store
 from manysides.stories.cluster import Clusterer
 from manysides.stories.features import decode_features

@@ -7,9 +7,12 @@ import time
 from pathlib import Path
 
 import jsonschema
+from fastapi.routing import iter_route_contexts
 
 from manysides.jobs import split_story
 from manysides.store import Store
+from manysides.web.routes import add as add_routes
+from manysides.web.routes import stories as story_routes
 from tests.conftest import EXPECTED
 from tests.web.conftest import csrf_token, local_client, wait_for_analysis
 
@@ -81,9 +84,7 @@ def test_a_story_page_follows_a_split_made_after_it_was_shown(example_db, tmp_pa
 
 
 def test_adding_coverage_reports_each_file_and_stores_the_good_ones(tmp_path, monkeypatch):
-    from manysides.web import app as web_app
-
-    monkeypatch.setattr(web_app, "UPLOAD_LIMIT", 5_000)
+    monkeypatch.setattr(add_routes, "UPLOAD_LIMIT", 5_000)
     db = str(tmp_path / "add.db")
     client = local_client(db)
     good = b"outlet: Harbour Herald\ndate: 2024-11-11\ntitle: Ferry aground\n\nA ferry ran aground near Kessel Point on Thursday.\n"
@@ -192,9 +193,7 @@ def test_the_outlets_pages_list_the_databases_outlets_and_each_registry_entry(cl
 
 
 def test_the_story_list_comes_in_pages(client, monkeypatch):
-    from manysides.web import app as web_app
-
-    monkeypatch.setattr(web_app, "PAGE_SIZE", 3)
+    monkeypatch.setattr(story_routes, "PAGE_SIZE", 3)
     everything = [s["id"] for s in client.get("/api/stories").json()]
     pages = [client.get("/", params={"page": n}).text for n in (1, 2, 3)]
     shown = [re.findall(r'<a href="/stories/(s[0-9a-f]+)">', page) for page in pages]
@@ -210,14 +209,12 @@ def test_the_story_list_comes_in_pages(client, monkeypatch):
 
 
 def test_a_big_story_page_shows_the_first_items_of_each_section_unless_asked_for_all(client, monkeypatch):
-    from manysides.web import app as web_app
-
     documents = [client.get(f"/api/stories/{s['id']}").json() for s in client.get("/api/stories").json()]
     document = max(documents, key=lambda d: len(d["agreements"]))
     story = document["story"]["id"]
     assert len(document["agreements"]) > 1 and len(document["articles"]) > 2
-    monkeypatch.setattr(web_app, "SECTION_LIMIT", 1)
-    monkeypatch.setattr(web_app, "COLUMN_LIMIT", 2)
+    monkeypatch.setattr(story_routes, "SECTION_LIMIT", 1)
+    monkeypatch.setattr(story_routes, "COLUMN_LIMIT", 2)
     short = client.get(f"/stories/{story}").text
     assert f"the first 1 of {len(document['agreements'])} agreements" in short
     assert f"the first 2 of {len(document['articles'])} columns" in short
@@ -226,3 +223,28 @@ def test_a_big_story_page_shows_the_first_items_of_each_section_unless_asked_for
     full = client.get(f"/stories/{story}", params={"all": 1}).text
     assert full.count('class="agreement"') == len(document["agreements"]) and "A big story" not in full
     assert full.count('class="column"') == len(document["articles"]) and len(full) > len(short)
+
+
+# Every (method, path) the app served before web/app.py was split into routers (issue 27), listed from
+# the one-closure app: the split may move routes between files but never add, drop or rename one.
+ROUTES_BEFORE_THE_SPLIT = {
+    ("GET", "/openapi.json"), ("HEAD", "/openapi.json"), ("GET", "/api/docs"), ("HEAD", "/api/docs"),
+    ("GET", "/docs/oauth2-redirect"), ("HEAD", "/docs/oauth2-redirect"), ("MOUNT", "/static"),
+    ("GET", "/assets/story.css"), ("GET", "/"), ("GET", "/stories/{story_id}"),
+    ("GET", "/stories/{story_id}/report.{fmt}"), ("GET", "/stories/{story_id}/entities/{entity_id}"),
+    ("GET", "/articles/{article_id}"), ("GET", "/add"), ("POST", "/add"), ("GET", "/login"), ("POST", "/login"),
+    ("GET", "/blindspots"), ("GET", "/outlets"), ("GET", "/outlets/{outlet_id}"),
+    ("GET", "/api/add/status"), ("GET", "/api/blindspots"), ("GET", "/api/outlets"), ("GET", "/api/stories"),
+    ("GET", "/api/stories/{story_id}"), ("GET", "/api/articles/{article_id}"),
+}  # fmt: skip
+
+
+def test_the_routers_serve_exactly_the_routes_the_app_had_before_the_split(tmp_path):
+    app = local_client(str(tmp_path / "routes.db")).app
+    served = [
+        (method, route.path)
+        for route in iter_route_contexts(app.routes)
+        for method in (route.methods if route.methods is not None else ["MOUNT"])
+    ]  # fmt: skip
+    assert len(served) == len(set(served))  # no route twice (a router included twice would shadow itself)
+    assert set(served) == ROUTES_BEFORE_THE_SPLIT

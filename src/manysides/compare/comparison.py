@@ -28,6 +28,7 @@ from manysides.model import (
     Agreement, Analysis, Claim, Comparison, EntityForms, Evidence, Number, Sentence, TimelineEntry, UniqueFact,
 )
 from manysides.nlp.linking import link_across
+from manysides.outlets.registry import Registry
 from manysides.nlp.time import day_of
 
 # A member of a fact of three or more sentences keeps at least this cosine with its central sentence. On the
@@ -49,7 +50,9 @@ NAMED_DETAIL = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC"))  # named things
 PERIODS = ((re.compile(r"\d{4}-W\d{2}"), "week"), (re.compile(r"\d{4}-\d{2}"), "month"), (re.compile(r"\d{4}"), "year"))
 
 
-def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
+def compare_story(story_id: str, sources: Sequence[Source], registry: Registry | None = None) -> Comparison:
+    """`registry` tells which cited names are news organisations (chains of reporting); None: the built-in
+    one (hand-built sources in tests; the product passes the user's)."""
     alignment = align(sources)
     pairs = alignment.pairs
     by_id = {source.article.id: source for source in sources}
@@ -90,7 +93,7 @@ def compare_story(story_id: str, sources: Sequence[Source]) -> Comparison:
         word_choices=tuple(word_choices(sources)),
         loaded_terms=tuple(loaded_terms(sources)),
         distinctive=tuple(distinctive_words(sources)),
-        chains=tuple(find_chains(sources)),
+        chains=tuple(find_chains(sources, registry)),
         possible=tuple(possible),
     )
 

@@ -7,11 +7,12 @@ Two constructions make a link, read from the quotes the analysis found:
 - a news organisation is the speaker ("the Northern Ledger reported, citing two officials familiar with the
   call", "according to the newspaper"): via the organisation, from whom it cites in the same sentence
   ("citing …"), or from no one named.
-A news organisation is an outlet of the registry (by name or alias, not by a close spelling), a name
-ending in a masthead word ("Post", "Times", "Herald", "Ledger", "FM"…), or a description of one ("the
-newspaper", "state television"). A short name is written out when the article named the organisation
-before ("the Post" after "The Washington Post"). An outlet telling or citing itself ("told the Ledger" in
-the Ledger) is no chain: that is the outlet's own reporting.
+A news organisation is an outlet of the registry the caller passes (the built-in outlets with the user's
+`--outlets` file on top; by name or alias, not by a close spelling), a name ending in a masthead word
+("Post", "Times", "Herald", "Ledger", "FM"…), or a description of one ("the newspaper", "state
+television"). A short name is written out when the article named the organisation before ("the Post"
+after "The Washington Post"). An outlet telling or citing itself ("told the Ledger" in the Ledger) is no
+chain: that is the outlet's own reporting.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import lru_cache
 
 from manysides.compare.align import Source
 from manysides.model import Chain, Evidence, Quote, Sentence
-from manysides.outlets.registry import default_registry, normalise
+from manysides.outlets.registry import Registry, default_registry, normalise
 
 MASTHEAD_WORDS = frozenset(
     "post times herald journal gazette tribune telegraph guardian courier ledger news chronicle observer standard "
@@ -36,24 +37,25 @@ _CITING = re.compile(r"\bciting\s+(?P<source>[^,.;:]+)")
 _NAME = r"(?:[A-Z][\w'’&-]*\s+){0,4}"  # up to four capitalised words before a masthead word
 
 
-def find_chains(sources: Sequence[Source]) -> list[Chain]:
-    """Every link from an article through another news organisation, once per sentence and organisation."""
+def find_chains(sources: Sequence[Source], registry: Registry | None = None) -> list[Chain]:
+    """Every link from an article through another news organisation, once per sentence and organisation.
+    `registry`: the outlets that are news organisations (see `is_news_organisation`)."""
     found: dict[tuple[str, int, str], Chain] = {}
     for source in sources:
-        for chain in _chains_of(source):
+        for chain in _chains_of(source, registry):
             found.setdefault((chain.evidence.article_id, chain.evidence.start, normalise(chain.via)), chain)
     return list(found.values())
 
 
-def _chains_of(source: Source) -> Iterator[Chain]:
+def _chains_of(source: Source, registry: Registry | None) -> Iterator[Chain]:
     text = source.article.text
     for quote in source.analysis.quotes:
         sentence = _sentence_of(source, quote)
         if sentence is None:
             continue
-        if quote.channel and is_news_organisation(quote.channel):
+        if quote.channel and is_news_organisation(quote.channel, registry):
             via, cited, anonymous = quote.channel, quote.speaker, quote.anonymous
-        elif is_news_organisation(quote.speaker):
+        elif is_news_organisation(quote.speaker, registry):
             via, cited, anonymous = quote.speaker, None, False
             citing = _CITING.search(sentence.text)
             if quote.cue.lower().startswith("cit"):  # the quote is the citing itself: "…, citing two officials"
@@ -74,9 +76,12 @@ def _chains_of(source: Source) -> Iterator[Chain]:
 
 
 @lru_cache(maxsize=4096)
-def is_news_organisation(name: str) -> bool:
+def is_news_organisation(name: str, registry: Registry | None = None) -> bool:
     """ "Reuters", "the Northern Ledger", "Kestrel FM", "the newspaper", "state television", "the news agency" —
-    not "reporters", nor "Ana Prates, who leads the civil protection agency" (the phrase before a comma counts)."""
+    not "reporters", nor "Ana Prates, who leads the civil protection agency" (the phrase before a comma counts).
+
+    `registry`: the caller's outlets (jobs passes the built-in ones with the user's `--outlets` file on top);
+    None: the built-in ones, for sources built by hand in tests."""
     head = name.replace("’", "'").split(",")[0]
     words = head.split()
     if not words:
@@ -86,7 +91,7 @@ def is_news_organisation(name: str) -> bool:
         return True
     if last in MASTHEAD_WORDS and words[-1][:1].isupper():
         return True
-    return default_registry().resolve(head).by in ("name", "domain")
+    return (registry or default_registry()).resolve(head).by in ("name", "domain")
 
 
 def _written_out(text: str, via: str, before: int) -> str:

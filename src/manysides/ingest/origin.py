@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from urllib.parse import urlsplit
 
 from manysides.errors import InputError
 from manysides.model import BIDI_CONTROLS, Article
+from manysides.urls import domain_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +67,6 @@ class Origin:
             source=sanitise(self.location),
             external_id=_clean(external_id),
         )
-
-
-def domain_of(url: str | None) -> str | None:
-    """'https://www.example-news.com/a/b' → 'example-news.com'."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
 
 
 # C0 controls but tab, newline and carriage return (clean_text turns \r\n into \n), DEL, and the bidi

@@ -1,8 +1,10 @@
 """A story's Comparison as the documented JSON report (docs/report-schema.json) and as Markdown.
 
-`comparison_document` is the one place that decides the report's shape: the JSON file is this dict,
-and the Markdown report renders this dict, so the two never disagree. Every finding carries its
-evidence: article id, outlet, character offsets into the stored article text, and the exact text.
+`story_document` is the one place that decides the report's shape: the JSON file is this dict, and the
+Markdown report renders this dict, so the two never disagree. Every finding carries its evidence:
+article id, outlet, character offsets into the stored article text, and the exact text. Nothing is
+computed here that a reader could not see in the records: what the outlets are, coverage, blindspots and
+spreads come from outlets/story.py, the findings from compare/.
 """
 
 from __future__ import annotations
@@ -12,28 +14,20 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from manysides.ingest.origin import domain_of
 from manysides.model import Agreement, Article, Claim, Comparison, Contradiction, Evidence, Span
-from manysides.outlets.coverage import blindspots, coverage, resolve_outlets, spread
-from manysides.outlets.registry import Registry, Resolution, default_registry, facts
+from manysides.outlets.story import StoryOutlet, StoryOutlets
 from manysides.report.markdown import escape
 
 SCHEMA_VERSION = 3
 
 
-def comparison_document(
-    comparison: Comparison, label: str = "", registry: Registry | None = None, all_contradictions: bool = False
+def story_document(
+    comparison: Comparison, label: str, outlets: StoryOutlets, all_contradictions: bool = False
 ) -> dict[str, Any]:
-    """The report of one comparison; outlets are looked up in `registry` (default: the built-in one). The
+    """The report of one comparison and its outlets (`story_outlets` of the same comparison). The
     possible contradictions (too unsure to show) are counted, and listed, marked possible, only with
     `all_contradictions`."""
-    registry = registry or default_registry()
     articles = {article.id: article for article in comparison.articles}
-    hosts: dict[str, set[str]] = defaultdict(set)
-    for article in comparison.articles:
-        hosts[article.outlet].update(filter(None, [domain_of(article.url)]))
-    resolutions = resolve_outlets(hosts, registry)
-    article_outlets = [article.outlet for article in comparison.articles]
 
     def span(evidence: Span) -> dict[str, Any]:
         article = articles[evidence.article_id]
@@ -56,15 +50,14 @@ def comparison_document(
         "schema_version": SCHEMA_VERSION,
         "story": {"id": comparison.story_id, "label": label},
         "articles": [_article(article) for article in comparison.articles],
-        "outlets": [_outlet(resolutions[name], registry) for name in sorted(resolutions, key=str.casefold)],
+        "outlets": [_outlet(outlet) for outlet in outlets.outlets],
         "coverage": {
-            dimension: [asdict(group) | {"outlets": list(group.outlets)} for group in coverage(article_outlets, resolutions, registry, dimension)]
-            for dimension in registry.dimensions
+            dimension: [asdict(group) | {"outlets": list(group.outlets)} for group in groups]
+            for dimension, groups in outlets.coverage.items()
         },
         "blindspots": [
             {"by": b.dimension, "group": b.group, "label": b.group_label, "share": b.share, "outlets": list(b.outlets)}
-            for dimension in registry.dimensions
-            for b in blindspots([(comparison.story_id, label, article_outlets)], resolutions, registry, dimension)
+            for b in outlets.blindspots
         ],
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "forms": e.forms} for e in comparison.entities],
         "quotes": [
@@ -77,9 +70,9 @@ def comparison_document(
         ],
         "agreements": [
             {"summary": a.summary, "outlets": sorted({e.outlet for e in a.evidence}),
-             "spread": spread((e.outlet for e in a.evidence), resolutions, registry),
+             "spread": spread,
              "evidence": [_evidence(e) for e in a.evidence], "disputed": disputed_in(a, comparison.contradictions)}
-            for a in comparison.agreements
+            for a, spread in zip(comparison.agreements, outlets.spreads, strict=True)
         ],
         "unique": [
             {"article_id": u.evidence.article_id, "outlet": u.evidence.outlet, "summary": u.summary,
@@ -228,10 +221,10 @@ def _sourcing(comparison: Comparison) -> dict[str, dict[str, Any]]:
     return profile
 
 
-def _outlet(resolution: Resolution, registry: Registry) -> dict[str, Any]:
+def _outlet(outlet: StoryOutlet) -> dict[str, Any]:
     """An outlet as the articles name it, and who it is according to the registry (None: unknown)."""
-    entry = facts(resolution.outlet, registry) if resolution.outlet is not None else None
-    return {"outlet": resolution.given, "resolved_by": resolution.by, "score": resolution.score, "registry": entry}
+    found = outlet.resolution
+    return {"outlet": found.given, "resolved_by": found.by, "score": found.score, "registry": outlet.facts}
 
 
 def _article(article: Article) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from manysides.model import Analysis
-from manysides.report.json import plain
+from manysides.plain import plain
 
 
 def encode(analysis: Analysis) -> str:

@@ -23,7 +23,6 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from manysides.config import database_url, redact
 from manysides.errors import NotFoundError, StoreError
-from manysides.ingest.origin import domain_of
 from manysides.model import Analysis, Article, Placement, StoryOverview
 from manysides.store import codec, schema
 from manysides.store.schema import (
@@ -36,6 +35,7 @@ from manysides.store.schema import (
     stories,
     story_members,
 )
+from manysides.urls import domain_of
 
 
 class AddResult(enum.Enum):

@@ -15,9 +15,9 @@ from collections import Counter, OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from manysides.jobs import compare_story_in
+from manysides.jobs import compare_story_in, report_document
 from manysides.outlets.registry import Registry
-from manysides.report.comparison import comparison_document, without_possible
+from manysides.report.comparison import without_possible
 from manysides.store import Store
 
 DOCUMENT_CACHE = 64  # stories whose report document is kept in memory
@@ -68,7 +68,8 @@ class StoryDocuments:
             if key in self._documents:
                 self._documents.move_to_end(key)
                 return self._documents[key]
-        document = comparison_document(*compare_story_in(self._store, key[0]), self._registry, all_contradictions=True)
+        comparison, label = compare_story_in(self._store, key[0], self._registry)
+        document = report_document(comparison, label, self._registry, all_contradictions=True)
         shown = without_possible(document)["contradictions"]
         counts = {"agreements": len(document["agreements"]), "contradictions": len(shown)}
         with self._lock:

@@ -9,6 +9,9 @@
 - **Writes.** When a token is configured (required by `manysides serve` beyond loopback), adding
   coverage needs it: as `Authorization: Bearer TOKEN`, or once through the sign-in form, which sets a
   cookie. Every comparison is constant-time.
+- **Headers.** Every response, errors included, carries `SECURITY_HEADERS`: a Content-Security-Policy
+  that allows scripts only from this server's /static/ (article text can never run a script even if it
+  slipped past the escaping), no sniffing, no framing.
 """
 
 from __future__ import annotations
@@ -28,6 +31,15 @@ CSRF_COOKIE = "manysides_csrf"
 AUTH_COOKIE = "manysides_auth"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SECURITY_HEADERS = {  # on every response, errors included: scripts only from this server's /static/
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",  # not no-referrer: under it a browser sends `Origin: null` with its own forms
+    "X-Frame-Options": "DENY",
+}
 
 
 @dataclass(frozen=True, slots=True)

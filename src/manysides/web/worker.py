@@ -2,8 +2,8 @@
 
 Analysis loads the language models (≈ 6 s the first time) and takes seconds per batch; run inside a
 request it held the event loop, so every other page, even a stylesheet, waited for it. The Add page
-now only stores the articles (fast) and wakes this thread, one per server, which runs the same steps
-as `ingest_all` (analyse, place in stories, date from stories) and keeps a status the Add page shows.
+now only stores the articles (fast) and wakes this thread, one per server, which runs the same job
+as the CLI (pipeline.process_new: analyse, place in stories, date from stories) and keeps a status the Add page shows.
 Stopping the server stops it between two articles: each one is stored whole or not at all.
 """
 
@@ -13,9 +13,9 @@ import threading
 from dataclasses import dataclass
 from typing import Literal
 
-from manysides.jobs import analyse, date_from_stories, place_in_stories
-from manysides.nlp.embeddings import default_encoder
-from manysides.nlp.pipeline import PIPELINE_VERSION, default_pipeline
+from manysides.config import Settings
+from manysides.nlp.pipeline import PIPELINE_VERSION
+from manysides.pipeline import process_new
 from manysides.store import Store
 
 State = Literal["idle", "waiting", "analysing", "done", "failed"]
@@ -79,12 +79,7 @@ class AnalysisWorker:
                 self._set("waiting" if self._wake.is_set() else "done")
 
     def _run(self) -> None:
-        pipeline = default_pipeline()
-        steps = (analyse(self._store, pipeline, default_encoder()), place_in_stories(self._store), date_from_stories(self._store, pipeline))
-        for step in steps:  # generators: each step starts only when the one before is done
-            for _ in step:
-                if self._stopping:
-                    return
+        process_new(self._store, Settings.load(self._store.url), stop=lambda: self._stopping)
 
     def _set(self, state: State, reason: str | None = None) -> None:
         with self._lock:

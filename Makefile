@@ -12,7 +12,7 @@ help:
 	@echo "make test    install (with dev tools and PostgreSQL) and run the whole test suite"
 	@echo "make test-fast  the pure-rule tests only (no model, database or browser; ~10 s)"
 	@echo "make bench   run the benchmarks in bench/ (figures as ratios to a baseline)"
-	@echo "make eval    run the quality evaluations in eval/ (reads ../shared/data)"
+	@echo "make eval    run every evaluation in eval/ and check its figures against eval/baseline.json (reads ../shared/data)"
 	@echo "make clean   remove .venv and out/"
 
 $(BIN)/python:
@@ -51,10 +51,7 @@ bench: install
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 eval: install
-	@scripts=$$(ls eval/*.py 2>/dev/null | grep -v -e /common.py -e /real.py); \
-	if [ -z "$$scripts" ]; then echo "eval/: no evaluation scripts yet (see eval/README.md)"; fi; \
-	for script in $$scripts; do echo "== $$script"; $(BIN)/python $$script || exit 1; done; \
-	echo "== eval/compare.py --real"; $(BIN)/python eval/compare.py --real
+	$(BIN)/python eval/gate.py
 
 clean:
 	rm -rf $(VENV) out

@@ -28,7 +28,7 @@ import pytest
 
 SOURCE = Path(__file__).parents[1] / "src" / "manysides"
 RANKS = {
-    "__init__": 0, "model": 0, "errors": 0, "config": 0, "plain": 0, "urls": 0, "outlets.registry": 0,
+    "__init__": 0, "model": 0, "errors": 0, "config": 0, "plain": 0, "urls": 0, "wordlists": 0, "outlets.registry": 0,
     "store": 1, "ingest": 2, "nlp": 3, "stories": 4, "compare": 5, "outlets": 6, "report": 7,
     "cli": 8, "web": 8, "jobs": 8, "pipeline": 8, "__main__": 8,
 }  # fmt: skip

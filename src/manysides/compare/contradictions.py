@@ -40,7 +40,7 @@ from functools import cache, lru_cache, partial
 from itertools import combinations
 
 from manysides.compare.align import AlignedPair, Source
-from manysides.compare.lexicons import rows
+from manysides.wordlists import rows
 from manysides.model import Claim, Contradiction, Number, Quote, Span
 from manysides.nlp.claims import AGE, DENIAL_CUES, SCALE_NOUNS, unsaid
 from manysides.nlp.entities import demonyms, fold
@@ -842,7 +842,7 @@ def _rest_of_complement(claim: Claim) -> str:
 def _antonyms() -> dict[tuple[str, str], int]:
     """(outcome, opposite outcome) both ways → its row of data/antonyms.tsv; verbs through their synonym groups."""
     pairs: dict[tuple[str, str], int] = {}
-    for row, (left, right) in enumerate(rows("antonyms.tsv")):
+    for row, (left, right) in enumerate(rows("compare", "antonyms.tsv")):
         for a in map(str.strip, left.split(",")):
             for b in map(str.strip, right.split(",")):
                 pairs.setdefault((_group(a), _group(b)), row)
@@ -908,7 +908,7 @@ def _group(predicate: str) -> str:
 @cache
 def _predicate_groups() -> dict[str, str]:
     """lemma → its group's name, from data/predicates.tsv."""
-    return {lemma: group[0] for group in rows("predicates.tsv") for lemma in group}
+    return {lemma: group[0] for group in rows("compare", "predicates.tsv") for lemma in group}
 
 
 def _content_words(claim: Claim) -> frozenset[str]:
@@ -945,7 +945,7 @@ def _content_words_of(text: str) -> frozenset[str]:
 @cache
 def _event_noun_groups() -> dict[str, str]:
     """noun → its group's name, from data/event_nouns.tsv."""
-    return {noun: group[0] for group in rows("event_nouns.tsv") for noun in group}
+    return {noun: group[0] for group in rows("compare", "event_nouns.tsv") for noun in group}
 
 
 def _singular(word: str) -> str:

@@ -24,7 +24,7 @@ from functools import cache
 from wordfreq import word_frequency
 
 from manysides.compare.align import Source
-from manysides.compare.lexicons import rows
+from manysides.wordlists import rows
 from manysides.model import DistinctiveWord, Evidence, LoadedTerm, WordChoice
 
 HEDGED = frozenset(("hedged", "alleged"))
@@ -143,8 +143,8 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 
 def _concepts() -> list[tuple[str, tuple[str, ...]]]:
-    return [(row[0], row[1:]) for row in rows("concepts.tsv")]
+    return [(row[0], row[1:]) for row in rows("compare", "concepts.tsv")]
 
 
 def _loaded() -> list[tuple[str, str, str]]:
-    return [(row[0], row[1], row[2]) for row in rows("loaded_terms.tsv")]
+    return [(row[0], row[1], row[2]) for row in rows("compare", "loaded_terms.tsv")]

@@ -1,6 +1,6 @@
-"""`Store`: open (and upgrade) a database, write articles, read them back.
+"""`Store`: write articles, analyses and stories to a database (engine.py opens and upgrades it), read them back.
 
-This is the only module that speaks SQL. It works the same on SQLite (WAL mode, the default
+Only the store package speaks SQL. It works the same on SQLite (WAL mode, the default
 single-user file) and PostgreSQL (a team's shared server).
 """
 
@@ -17,21 +17,20 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, inspect, select, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy import Connection, bindparam, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from manysides.config import database_url, redact
 from manysides.errors import NotFoundError, StoreError
 from manysides.model import Analysis, Article, Placement, StoryOverview
-from manysides.store import codec, schema
+from manysides.store import codec
+from manysides.store.engine import open_engine, prepare_schema, stored_version
 from manysides.store.schema import (
     analyses,
     analysis_claims,
     analysis_failures,
     article_sources,
     articles,
-    schema_info,
     stories,
     story_members,
 )
@@ -59,12 +58,12 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url = database_url(url)
-        self.engine = _create_engine(url)
+        self.engine = open_engine(url)
         self._writer: Connection | None = None  # one connection kept for writes: no pool round trip per article
         self._writer_lock = threading.Lock()
         self._story_locks = threading.local()  # per thread: how deep it holds the story lock (see story_lock)
         try:
-            _prepare_schema(self.engine)
+            prepare_schema(self.engine)
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise StoreError(f"{redact(url)}: cannot open the database: {_reason(exc)}") from exc
@@ -82,7 +81,7 @@ class Store:
     @property
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
-            return _stored_version(conn) or 0
+            return stored_version(conn) or 0
 
     def add_article(self, article: Article) -> AddResult:
         """Store one article in its own transaction; an article already there is left as it is.
@@ -541,88 +540,6 @@ def _placement(row: Any) -> Placement:
 
 def _placement_row(placement: Placement) -> dict[str, Any]:
     return {field.name: getattr(placement, field.name) for field in fields(placement)}
-
-
-def _create_engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError(f"{redact(url)}: not a database URL") from exc
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _tune_sqlite)
-        return engine
-    return create_engine(parsed, pool_pre_ping=True)
-
-
-def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    """WAL lets readers (the web app) work while an ingest writes; NORMAL sync is safe under WAL."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _prepare_schema(engine: Engine) -> None:
-    """Create or upgrade the schema; safe when several processes open one new database at once.
-
-    A database already at this version is only read: the write lock is taken only to create or upgrade,
-    so opening a store never waits behind (or starves during) another process's long ingest.
-    """
-    with engine.connect() as conn:
-        current = inspect(conn).has_table("schema_info") and _stored_version(conn) == schema.SCHEMA_VERSION
-    if current:
-        return
-    with _schema_lock(engine) as conn:
-        if not inspect(conn).has_table("schema_info"):
-            schema.metadata.create_all(conn)
-            _stamp(conn, schema.SCHEMA_VERSION)
-            return
-        version = _stored_version(conn) or 0
-        if version > schema.SCHEMA_VERSION:
-            raise StoreError(
-                f"{redact(engine.url.render_as_string())}: database schema version {version} is newer than this "
-                f"manysides understands ({schema.SCHEMA_VERSION}); upgrade manysides"
-            )
-        for step in range(version, schema.SCHEMA_VERSION):
-            schema.UPGRADES[step](conn)
-            _stamp(conn, step + 1)
-
-
-@contextmanager
-def _schema_lock(engine: Engine) -> Iterator[Connection]:
-    """One transaction that holds the database's write lock from its first statement.
-
-    SQLite: BEGIN IMMEDIATE, on a connection where the driver does not open transactions itself
-    (by default it would run each CREATE TABLE outside any transaction, so a second process could
-    see the tables before they are stamped). PostgreSQL: DDL is transactional, and an advisory
-    lock makes a second process wait for the first one's schema instead of racing it.
-    """
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.exec_driver_sql("ROLLBACK")
-                raise
-            conn.exec_driver_sql("COMMIT")
-        else:
-            with conn.begin():
-                conn.execute(text("SELECT pg_advisory_xact_lock(7426737)"))  # any fixed number: "the schema"
-                yield conn
-def _stored_version(conn: Any) -> int | None:
-    value = conn.execute(select(schema_info.c.value).where(schema_info.c.key == "schema_version")).scalar()
-    return int(value) if value is not None else None
-
-
-def _stamp(conn: Any, version: int) -> None:
-    conn.execute(schema_info.delete().where(schema_info.c.key == "schema_version"))
-    conn.execute(schema_info.insert().values(key="schema_version", value=str(version)))
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))

@@ -1,7 +1,7 @@
 """Finding inputs and refusing bad ones with one clear line each."""
 
 from manysides.errors import InputError
-from manysides.ingest import ReadOptions, expand, read
+from manysides.ingest import ReadOptions, expand, read, sources
 from tests.conftest import FIXTURES
 
 
@@ -76,3 +76,19 @@ def test_outlet_falls_back_to_the_parent_folder_then_the_file_stem(tmp_path):
     in_folder.write_text("The ferry ran aground.")
     assert read_one(in_folder).outlet == "Island Radio"
     assert read_one(FIXTURES / "ferry" / "harbour-herald.txt", outlet="Override").outlet == "Override"
+
+
+def test_a_progress_bar_counts_the_articles_of_each_source(tmp_path, monkeypatch):
+    """JSONL lines and feed entries, counted across the reading blocks; one for any other file or a URL."""
+    monkeypatch.setattr(sources, "_BLOCK", 7)  # tags and lines cut by block boundaries
+    lines = tmp_path / "wire.jsonl"
+    lines.write_text('{"text": "a"}\n{"text": "b"}\n{"text": "c"}', encoding="utf-8")
+    feed = tmp_path / "radio.rss"
+    feed.write_text("<rss><channel>" + "<item><title>t</title></item>" * 4 + "</channel></rss>", encoding="utf-8")
+    atom = tmp_path / "post.atom"
+    atom.write_text('<feed xmlns="http://www.w3.org/2005/Atom">' + "<entry><title>t</title></entry>" * 2 + "</feed>", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>One story.</p></body></html>", encoding="utf-8")
+    assert [sources.expected_items(str(p)) for p in (lines, feed, atom, page)] == [3, 4, 2, 1]
+    assert sources.expected_items("https://example.org/story") == 1
+    assert sources.expected_items(str(tmp_path / "missing.jsonl")) == 1  # reading it says why it failed

@@ -11,7 +11,7 @@ import click
 from manysides.cli.context import AppContext, pass_app
 from manysides.cli.options import date_value, db_option, json_option, max_words_option
 from manysides.cli.progress import EXIT_INTERRUPTED, print_failure, progress_bar, run_steps, stderr
-from manysides.ingest import ReadOptions, expand
+from manysides.ingest import ReadOptions, expand, expected_items
 from manysides.jobs import IngestSummary, ingest
 from manysides.pipeline import process_new
 from manysides.store import Store
@@ -75,14 +75,15 @@ def ingest_with_progress(inputs: tuple[str, ...], store: Store, options: ReadOpt
     summary = IngestSummary(failures=list(expansion.failures))
     for failure in expansion.failures:
         print_failure(failure)
-    with progress_bar() as progress:
-        task = progress.add_task("Ingesting", total=len(expansion.sources))
+    with progress_bar() as progress:  # counts articles (a JSONL line, a feed entry), not files
+        shown = progress.live.is_started  # on a terminal only: elsewhere the inputs are not read twice to count
+        task = progress.add_task("Ingesting", total=sum(map(expected_items, expansion.sources)) if shown else None)
         try:
             for event in ingest(expansion.sources, store, options):
                 summary.count(event)
                 if event.error is not None:
                     print_failure(event.error, progress.console)
-                if event.kind == "done":
+                if event.kind != "done":
                     progress.advance(task)
         except KeyboardInterrupt:
             return summary, True

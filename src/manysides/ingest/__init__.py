@@ -1,5 +1,5 @@
 """Reading articles from files, folders, globs and URLs: parsing and validation only, no DB, no NLP."""
 
-from manysides.ingest.sources import Expansion, ReadOptions, expand, read
+from manysides.ingest.sources import Expansion, ReadOptions, expand, expected_items, read
 
-__all__ = ["Expansion", "ReadOptions", "expand", "read"]
+__all__ = ["Expansion", "ReadOptions", "expand", "expected_items", "read"]

@@ -29,6 +29,7 @@ from manysides.model import Article
 Format = Literal["text", "html", "json", "jsonl", "feed"]
 Item = Article | InputError
 
+_BLOCK = 1 << 20
 SUFFIXES: dict[str, Format] = {
     ".txt": "text",
     ".text": "text",
@@ -144,6 +145,35 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
     except OSError as exc:
         raise origin.error(f"cannot read: {exc.strerror or exc}") from exc
     yield from _parse(data, suffix_format, origin, options)
+
+
+def expected_items(source: str) -> int:
+    """About how many articles a source holds, for a progress bar counting articles: a JSONL file's lines,
+    a feed's entries, else one (a URL is not fetched twice to count; a JSON array counts one). Read in
+    blocks: a large file costs one more pass of reading, never its size in memory."""
+    if is_url(source):
+        return 1
+    try:
+        with open(source, "rb") as file:
+            block = file.read(_BLOCK)
+            fmt = SUFFIXES.get(_suffix(source)) or sniff(block)
+            if fmt not in ("jsonl", "feed"):
+                return 1
+            count, tail, last = 0, b"", b"\n"
+            while block:
+                if fmt == "jsonl":
+                    count += block.count(b"\n")
+                else:  # a tag cut in two by the block boundary is counted once, in the joined text
+                    count += _entries(tail + block) - _entries(tail)
+                    tail = block[-8:]
+                last, block = block, file.read(_BLOCK)
+    except OSError:
+        return 1  # reading it will report why
+    return max(count + (fmt == "jsonl" and not last.endswith(b"\n")), 1)
+
+
+def _entries(data: bytes) -> int:
+    return data.count(b"<item") + data.count(b"<entry")
 
 
 def _suffix(path: str) -> str:

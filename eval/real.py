@@ -24,7 +24,7 @@ import json
 import random
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -169,9 +169,13 @@ def score_contradictions(story: dict, comparison: Comparison, external: dict[str
 def score_agreements(story: dict, comparison: Comparison, external: dict[str, str]) -> Tally:
     """Listed agreements right (all pairs judged one fact), wrong (a pair judged two facts) or unjudged."""
     judged = _judged_pairs(story)
+    return _tally(_agreement_verdict(agreement, judged, external) for agreement in comparison.agreements)
+
+
+def _tally(verdicts: Iterable[bool | None]) -> Tally:
+    """Sampled findings counted: each listed, judged right (True), wrong (False) or not judged (None)."""
     tally = Tally(sampled=True)
-    for agreement in comparison.agreements:
-        verdict = _agreement_verdict(agreement, judged, external)
+    for verdict in verdicts:
         tally.listed += 1
         tally.true += verdict is True
         tally.false += verdict is False
@@ -222,13 +226,7 @@ def _inside(wanted: Side, sentence: tuple[str, int, int]) -> bool:
 
 
 def score_unique(story: dict, comparison: Comparison, external: dict[str, str]) -> Tally:
-    tally = Tally(sampled=True)
-    for fact in comparison.unique:
-        verdict = _unique_verdict(story, fact, external)
-        tally.listed += 1
-        tally.true += verdict is True
-        tally.false += verdict is False
-    return tally
+    return _tally(_unique_verdict(story, fact, external) for fact in comparison.unique)
 
 
 def _unique_verdict(story: dict, fact: UniqueFact, external: dict[str, str]) -> bool | None:

@@ -143,9 +143,9 @@ def _unique(
     sources: Sequence[Source], aligned: set[SentenceKey], independent: dict[str, str], canonical: dict[str, str],
     disputed: set[tuple[str, int]], stating: dict[str, set[int]],
 ) -> list[UniqueFact]:
-    """Sentences stating a claim that align with nothing — or that align, but carry a detail no other
-    source has anywhere: a number (with its unit), a day or a named thing ("is bound for Alexandria", "30
-    days to appeal", "until at least Friday" beside a shared sentence). A number or day another source
+    """Sentences stating a claim with no paraphrase in another outlet — or with one, but carrying a detail
+    no other source has anywhere: a telling number (with its unit) or a named thing ("is bound for
+    Alexandria", "30 days to appeal" beside a shared sentence). A number or day another source
     gives differently is disputed, not unique: such a sentence is a number or date contradiction's side
     (`disputed`: article id, sentence start)."""
     found = []
